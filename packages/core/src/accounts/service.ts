@@ -1,0 +1,115 @@
+import type { Role, TLoginBody, TSession, TSignupBody, TUser } from '@playloop/shared';
+import { AppError } from '../errors/app-error.js';
+import type { Pool } from '../db/pool.js';
+import type { JobQueues } from '../jobs/queues.js';
+import { issueAccessToken, type AccessTokenConfig } from './access-token.js';
+import type { LoginLimiter } from './login-limiter.js';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
+import { issueRefreshToken, revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.js';
+import { findUserByEmail, findUserById, insertLocalUser, toUser, upsertSupabaseUser, type UserRow } from './user-repo.js';
+import type { TokenVerifier } from './verify-token.js';
+
+export interface AccountsDeps {
+  pool: Pool;
+  tokens: AccessTokenConfig;
+  refreshTtlSeconds: number;
+  loginLimiter: LoginLimiter;
+  verifier: TokenVerifier;
+  jobs: Pick<JobQueues, 'enqueueWelcome'>;
+}
+
+/** A session plus the refresh token the transport puts in its httpOnly cookie. */
+export interface IssuedSession {
+  session: TSession;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+/** Who is calling: enough to authorise, without a database read. */
+export interface Principal {
+  userId: string;
+  role: Role;
+}
+
+export function createAccountsService(deps: AccountsDeps) {
+  const supabaseUsers = new Map<string, Principal>();
+  async function startSession(row: UserRow): Promise<IssuedSession> {
+    const refresh = await issueRefreshToken(deps.pool, row.id, deps.refreshTtlSeconds);
+    const access = issueAccessToken(deps.tokens, { id: row.id, role: row.role });
+    return {
+      session: { accessToken: access.token, expiresIn: access.expiresIn, user: toUser(row) },
+      refreshToken: refresh.token,
+      refreshExpiresAt: refresh.expiresAt,
+    };
+  }
+
+  return {
+    async signup(input: TSignupBody): Promise<IssuedSession> {
+      const passwordHash = await hashPassword(input.password);
+      const row = await insertLocalUser(deps.pool, {
+        email: input.email,
+        displayName: input.displayName,
+        locale: input.locale ?? 'en',
+        passwordHash,
+      });
+      if (!row) throw new AppError('EMAIL_TAKEN', { details: [{ path: 'email', message: 'is already registered' }] });
+      // The welcome notification is the worker's job; the request only enqueues it.
+      await deps.jobs.enqueueWelcome({ userId: row.id });
+      return startSession(row);
+    },
+
+    async login(input: TLoginBody, ip: string): Promise<IssuedSession> {
+      await deps.loginLimiter.check(input.email, ip);
+      const row = await findUserByEmail(deps.pool, input.email);
+      const ok = await verifyPassword(row?.password_hash ?? (await decoyPasswordHash()), input.password);
+      if (!row || !row.password_hash || !ok) {
+        await deps.loginLimiter.recordFailure(input.email);
+        throw new AppError('AUTH_INVALID_CREDENTIALS');
+      }
+      await deps.loginLimiter.recordSuccess(input.email);
+      return startSession(row);
+    },
+
+    /** Session resume: costs a token lookup and an HMAC, never a password hash. */
+    async refresh(refreshToken: string | undefined): Promise<IssuedSession> {
+      if (!refreshToken) throw new AppError('AUTH_REFRESH_INVALID', { internal: 'no refresh cookie' });
+      const rotated = await rotateRefreshToken(deps.pool, refreshToken, deps.refreshTtlSeconds);
+      const row = await findUserById(deps.pool, rotated.userId);
+      if (!row) throw new AppError('AUTH_REFRESH_INVALID', { internal: 'user vanished' });
+      const access = issueAccessToken(deps.tokens, { id: row.id, role: row.role });
+      return {
+        session: { accessToken: access.token, expiresIn: access.expiresIn, user: toUser(row) },
+        refreshToken: rotated.token,
+        refreshExpiresAt: rotated.expiresAt,
+      };
+    },
+
+    async logout(refreshToken: string | undefined): Promise<void> {
+      if (refreshToken) await revokeRefreshFamily(deps.pool, refreshToken);
+    },
+
+    /**
+     * Verifies an access token (own or Supabase) and names its bearer. Own tokens cost no I/O
+     * (the claims are signed and live at most 15 minutes); a Supabase subject is mapped to its
+     * Playloop user, provisioned on first sight and then remembered in memory.
+     */
+    async authenticate(accessToken: string): Promise<Principal> {
+      const verified = await deps.verifier.verify(accessToken);
+      if (verified.kind === 'playloop') return { userId: verified.userId, role: verified.role };
+      const known = supabaseUsers.get(verified.subject);
+      if (known) return known;
+      const row = await upsertSupabaseUser(deps.pool, verified.subject, verified.email);
+      const principal = { userId: row.id, role: row.role };
+      if (supabaseUsers.size > 10_000) supabaseUsers.clear();
+      supabaseUsers.set(verified.subject, principal);
+      return principal;
+    },
+
+    async me(userId: string): Promise<TUser> {
+      const row = await findUserById(deps.pool, userId);
+      if (!row) throw new AppError('NOT_FOUND');
+      return toUser(row);
+    },
+  };
+}
+export type AccountsService = ReturnType<typeof createAccountsService>;

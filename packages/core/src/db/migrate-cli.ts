@@ -1,0 +1,17 @@
+// Usage: DATABASE_URL=postgres://… tsx packages/core/src/db/migrate-cli.ts [--seed]
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrate, seed } from './migrate.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error('DATABASE_URL is not set: export DATABASE_URL=postgres://user@host:5432/db');
+  process.exit(2);
+}
+const result = await migrate(url, path.join(root, 'supabase/migrations'));
+console.warn(`migrations: ${result.applied.length} applied, ${result.skipped} already there`);
+if (process.argv.includes('--seed')) {
+  await seed(url, path.join(root, 'supabase/seed.sql'));
+  console.warn('seed: supabase/seed.sql applied');
+}

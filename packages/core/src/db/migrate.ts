@@ -1,0 +1,71 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+
+const MIGRATION_FILE = /^(\d{14})_([a-z0-9_]+)\.sql$/;
+
+export interface MigrationResult {
+  applied: string[];
+  skipped: number;
+}
+
+/**
+ * Applies pending `supabase/migrations/*.sql` in order, each in its own transaction, and records
+ * them in `supabase_migrations.schema_migrations` (version, statements, name) exactly as the
+ * Supabase CLI does, so the same folder can later be `supabase db push`-ed to a hosted project.
+ * A session advisory lock keeps two concurrent migrators from racing.
+ */
+export async function migrate(connectionString: string, migrationsDir: string): Promise<MigrationResult> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', ['playloop:migrate']);
+    await client.query(`
+      create schema if not exists supabase_migrations;
+      create table if not exists supabase_migrations.schema_migrations (
+        version text not null primary key,
+        statements text[],
+        name text
+      );`);
+    const done = new Set(
+      (await client.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map(
+        (r) => r.version,
+      ),
+    );
+    const files = (await readdir(migrationsDir)).filter((f) => MIGRATION_FILE.test(f)).sort();
+    const applied: string[] = [];
+    for (const file of files) {
+      const [, version, name] = MIGRATION_FILE.exec(file) as RegExpExecArray;
+      if (done.has(version as string)) continue;
+      const sql = await readFile(path.join(migrationsDir, file), 'utf8');
+      await client.query('begin');
+      try {
+        await client.query(sql);
+        await client.query(
+          'insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)',
+          [version, [sql], name],
+        );
+        await client.query('commit');
+      } catch (err) {
+        await client.query('rollback');
+        throw new Error(`migration ${file} failed: ${(err as Error).message}`, { cause: err });
+      }
+      applied.push(file);
+    }
+    return { applied, skipped: files.length - applied.length };
+  } finally {
+    await client.query('select pg_advisory_unlock(hashtext($1))', ['playloop:migrate']).catch(() => undefined);
+    await client.end();
+  }
+}
+
+/** Runs `supabase/seed.sql` (written to be idempotent). */
+export async function seed(connectionString: string, seedFile: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(await readFile(seedFile, 'utf8'));
+  } finally {
+    await client.end();
+  }
+}

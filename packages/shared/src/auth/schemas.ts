@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+export const Role = { player: 'player', marketing: 'marketing', support: 'support', admin: 'admin' } as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const ZRole = z.enum(['player', 'marketing', 'support', 'admin']);
+
+export const ZLocale = z.enum(['en', 'it']);
+export type TLocale = z.infer<typeof ZLocale>;
+
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'must be a valid email address' }));
+
+/** OWASP: at least 8 characters, allow long passphrases, cap to bound hashing cost. */
+export const ZPassword = z.string().min(10, 'must be at least 10 characters').max(128, 'must be at most 128 characters');
+
+export const ZDisplayName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(40, 'must be at most 40 characters')
+  .regex(/^[^<>]*$/, 'must not contain < or >');
+
+/** A referral code as printed in invite links; validated loosely here, strictly by the referral service. */
+export const ZReferralCode = z.string().trim().regex(/^[A-Za-z0-9_-]{4,32}$/, 'is not a valid invite code');
+
+/** POST /api/auth/signup */
+export const ZSignupBody = z.strictObject({
+  email: ZEmail,
+  password: ZPassword,
+  displayName: ZDisplayName,
+  locale: ZLocale.optional(),
+  referralCode: ZReferralCode.optional(),
+});
+export type TSignupBody = z.infer<typeof ZSignupBody>;
+
+/** POST /api/auth/login */
+export const ZLoginBody = z.strictObject({
+  email: ZEmail,
+  password: z.string().min(1, 'is required').max(128, 'must be at most 128 characters'),
+});
+export type TLoginBody = z.infer<typeof ZLoginBody>;
+
+export const ZUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: ZRole,
+  locale: ZLocale,
+  createdAt: z.string(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+/** Answer to signup, login and refresh; the refresh token itself travels only in an httpOnly cookie. */
+export const ZSession = z.object({
+  accessToken: z.string(),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int().positive(),
+  user: ZUser,
+});
+export type TSession = z.infer<typeof ZSession>;
+
+export const ZMeResponse = z.object({ user: ZUser });
+export const ZOkResponse = z.object({ ok: z.literal(true) });

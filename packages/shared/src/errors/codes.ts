@@ -1,0 +1,97 @@
+/**
+ * The closed set of error codes every Playloop boundary speaks (REST bodies and socket acks).
+ * Each code is documented with when it is thrown; the HTTP status lives in `ERROR_HTTP_STATUS`,
+ * whose type makes the compiler refuse a missing code.
+ */
+export const ErrorCode = {
+  /** A body, query, param or socket payload failed its schema; `details` names the fields. */
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  /** The JSON body could not be parsed at all. */
+  MALFORMED_JSON: 'MALFORMED_JSON',
+  /** The body is larger than the route accepts. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** No access token was presented where one is required. */
+  AUTH_REQUIRED: 'AUTH_REQUIRED',
+  /** The access token is malformed, forged, of the wrong algorithm, audience or issuer. */
+  AUTH_INVALID_TOKEN: 'AUTH_INVALID_TOKEN',
+  /** The access token was valid but has expired: refresh and retry once. */
+  AUTH_TOKEN_EXPIRED: 'AUTH_TOKEN_EXPIRED',
+  /** Email and password do not match an account. Deliberately vague. */
+  AUTH_INVALID_CREDENTIALS: 'AUTH_INVALID_CREDENTIALS',
+  /** The refresh token is unknown, expired or revoked: sign in again. */
+  AUTH_REFRESH_INVALID: 'AUTH_REFRESH_INVALID',
+  /** A refresh token was presented twice; its whole family is now revoked. */
+  AUTH_REFRESH_REUSED: 'AUTH_REFRESH_REUSED',
+  /** The signed-in user lacks the role the action needs. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** The request's Origin is not on the allow-list. */
+  ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
+  /** Sign-up with an email that already has an account. */
+  EMAIL_TAKEN: 'EMAIL_TAKEN',
+  /** The addressed resource does not exist (or is not visible to the caller). */
+  NOT_FOUND: 'NOT_FOUND',
+  /** The request conflicts with the current state of the resource. */
+  CONFLICT: 'CONFLICT',
+  /** Too many requests from this IP, account or socket; honour `Retry-After`. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The process is shedding load; honour `Retry-After`. */
+  OVERLOADED: 'OVERLOADED',
+  /** A socket event name that the server does not know. */
+  UNKNOWN_EVENT: 'UNKNOWN_EVENT',
+  /** A dependency (Postgres, Redis) is not answering. */
+  DEPENDENCY_UNAVAILABLE: 'DEPENDENCY_UNAVAILABLE',
+  /** Anything unexpected; details are logged, never sent. */
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** HTTP status per code. `satisfies Record<ErrorCode, …>` makes a missing code a compile error. */
+export const ERROR_HTTP_STATUS = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID_TOKEN: 401,
+  AUTH_TOKEN_EXPIRED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_REFRESH_INVALID: 401,
+  AUTH_REFRESH_REUSED: 401,
+  FORBIDDEN: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  EMAIL_TAKEN: 409,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  OVERLOADED: 503,
+  UNKNOWN_EVENT: 400,
+  DEPENDENCY_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const satisfies Record<ErrorCode, number>;
+
+/** User-facing default messages; the internal cause is logged separately. */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: 'Some fields are not valid.',
+  MALFORMED_JSON: 'The request body is not valid JSON.',
+  PAYLOAD_TOO_LARGE: 'The request is too large.',
+  AUTH_REQUIRED: 'Please sign in.',
+  AUTH_INVALID_TOKEN: 'Your session is not valid. Please sign in again.',
+  AUTH_TOKEN_EXPIRED: 'Your session has expired.',
+  AUTH_INVALID_CREDENTIALS: 'Email or password is wrong.',
+  AUTH_REFRESH_INVALID: 'Your session has ended. Please sign in again.',
+  AUTH_REFRESH_REUSED: 'Your session was used elsewhere and has been ended for safety.',
+  FORBIDDEN: 'You are not allowed to do that.',
+  ORIGIN_NOT_ALLOWED: 'This origin is not allowed.',
+  EMAIL_TAKEN: 'An account with this email already exists.',
+  NOT_FOUND: 'Not found.',
+  CONFLICT: 'That conflicts with the current state.',
+  RATE_LIMITED: 'Too many attempts. Please wait a moment.',
+  OVERLOADED: 'We are very busy right now. Please retry shortly.',
+  UNKNOWN_EVENT: 'Unknown event.',
+  DEPENDENCY_UNAVAILABLE: 'A service we depend on is unavailable. Please retry shortly.',
+  INTERNAL: 'Something went wrong on our side.',
+} as const satisfies Record<ErrorCode, string>;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ErrorCode, value);
+}
