@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AccountsService, Logger, Pool, Redis } from '@playloop/core';
+import { authRoutes } from './auth/routes.js';
+import { campaignRoutes } from './campaigns/routes.js';
+import { isSecureCookies, type ApiConfig } from './config.js';
+import { healthRoutes } from './health/routes.js';
+import { errorHandler, notFoundHandler } from './http/errors.js';
+import { createHttpMetrics } from './http/metrics.js';
+import { originPolicy } from './http/origin.js';
+import { requestIdFor } from './http/request-id.js';
+import { metaRoutes } from './meta/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
+
+export interface ApiDeps {
+  config: ApiConfig;
+  logger: Logger;
+  pool: Pool;
+  redis: Redis;
+  accounts: AccountsService;
+}
+
+/** The composition root of the HTTP transport: everything it talks to arrives in `deps`. */
+export function createApp(deps: ApiDeps): Express {
+  const { config, logger } = deps;
+  const app = express();
+  const metrics = createHttpMetrics();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+
+  // Probes first: no logging, parsing or auth in front of them.
+  app.use(healthRoutes({ pool: deps.pool, redis: deps.redis, registry: metrics.registry }));
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = requestIdFor(req);
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+  app.use(metrics.middleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'connect-src': ["'self'", config.PUBLIC_REALTIME_URL, config.PUBLIC_REALTIME_URL.replace(/^http/, 'ws'), ...(config.SUPABASE_URL ? [config.SUPABASE_URL] : [])] },
+      },
+    }),
+  );
+  app.use(...originPolicy(config.CORS_ORIGINS));
+  app.use(express.json({ limit: config.BODY_LIMIT_BYTES, strict: true }));
+  app.use(cookieParser());
+
+  app.use(authRoutes({ accounts: deps.accounts, secureCookies: isSecureCookies(config) }));
+  app.use(notificationRoutes({ pool: deps.pool, accounts: deps.accounts }));
+  app.use(campaignRoutes({ pool: deps.pool }));
+  app.use(
+    metaRoutes({
+      realtimeUrl: config.PUBLIC_REALTIME_URL,
+      supabase: config.SUPABASE_URL && config.SUPABASE_ANON_KEY ? { url: config.SUPABASE_URL, anonKey: config.SUPABASE_ANON_KEY } : null,
+    }),
+  );
+
+  app.use('/api', notFoundHandler);
+  if (config.WEB_DIST_DIR && existsSync(config.WEB_DIST_DIR)) serveSpa(app, config.WEB_DIST_DIR);
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}
+
+/** Static SPA with long-lived hashed assets and an index.html fallback for client routes. */
+function serveSpa(app: Express, dir: string): void {
+  const root = path.resolve(dir);
+  app.use('/assets', express.static(path.join(root, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(express.static(root, { index: false, maxAge: '5m' }));
+  app.get(/^\/(?!api\/).*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(path.join(root, 'index.html'));
+  });
+}

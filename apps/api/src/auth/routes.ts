@@ -1,0 +1,51 @@
+// POST /api/auth/signup · POST /api/auth/login · POST /api/auth/refresh · POST /api/auth/logout · GET /api/me
+import { Router, type CookieOptions, type Request, type Response } from 'express';
+import type { AccountsService, IssuedSession } from '@playloop/core';
+import { routes, ZLoginBody, ZSignupBody } from '@playloop/shared';
+import { mount } from '../http/route.js';
+import { parseInput } from '../http/validate.js';
+import { principalOf, requireAuth } from './require-auth.js';
+
+export const REFRESH_COOKIE = 'pl_rt';
+
+export function authRoutes(deps: { accounts: AccountsService; secureCookies: boolean }): Router {
+  const router = Router();
+  const cookieBase: CookieOptions = { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/api/auth' };
+
+  const answer = (res: Response, issued: IssuedSession) => {
+    res.cookie(REFRESH_COOKIE, issued.refreshToken, { ...cookieBase, expires: issued.refreshExpiresAt });
+    res.setHeader('Cache-Control', 'no-store');
+    return issued.session;
+  };
+  const cookieOf = (req: Request): string | undefined => {
+    const value = (req.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
+    return typeof value === 'string' && value.length <= 128 ? value : undefined;
+  };
+
+  mount(router, routes.signup, async (req, res) => answer(res, await deps.accounts.signup(parseInput(ZSignupBody, req.body))));
+
+  mount(router, routes.login, async (req, res) =>
+    answer(res, await deps.accounts.login(parseInput(ZLoginBody, req.body), req.ip ?? 'unknown')),
+  );
+
+  mount(router, routes.refresh, async (req, res) => {
+    try {
+      return answer(res, await deps.accounts.refresh(cookieOf(req)));
+    } catch (err) {
+      res.clearCookie(REFRESH_COOKIE, cookieBase);
+      throw err;
+    }
+  });
+
+  mount(router, routes.logout, async (req, res) => {
+    await deps.accounts.logout(cookieOf(req));
+    res.clearCookie(REFRESH_COOKIE, cookieBase);
+    return { ok: true as const };
+  });
+
+  mount(router, routes.me, requireAuth(deps.accounts), async (_req, res) => ({
+    user: await deps.accounts.me(principalOf(res).userId),
+  }));
+
+  return router;
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { parseEnv, ZCommonEnv } from '@playloop/core';
+
+export const ZWorkerEnv = ZCommonEnv.extend({
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  /** Port for the worker's own /healthz and /metrics (0 = none). */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+});
+export type WorkerConfig = z.infer<typeof ZWorkerEnv>;
+
+export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env) => parseEnv(ZWorkerEnv, env);

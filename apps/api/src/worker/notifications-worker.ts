@@ -1,0 +1,43 @@
+import { Worker, type ConnectionOptions, type Job } from 'bullmq';
+import {
+  bullPrefix,
+  deliverNotification,
+  findUserById,
+  JobName,
+  QueueName,
+  ZWelcomeJob,
+  type Logger,
+  type Pool,
+  type RealtimeNotifier,
+} from '@playloop/core';
+
+const WELCOME = {
+  en: { title: 'Welcome to Playloop!', body: 'Share your invite link, play the live quiz and spin the wheel.' },
+  it: { title: 'Benvenuto su Playloop!', body: 'Condividi il tuo link di invito, gioca al quiz dal vivo e gira la ruota.' },
+} as const;
+
+/** Processes the notifications queue: store the notification, then push it to the user's room. */
+export function createNotificationsWorker(deps: {
+  connection: ConnectionOptions;
+  redisPrefix: string;
+  pool: Pool;
+  notifier: RealtimeNotifier;
+  logger: Logger;
+  concurrency: number;
+}): Worker {
+  const worker = new Worker(
+    QueueName.notifications,
+    async (job: Job) => {
+      if (job.name !== JobName.welcome) throw new Error(`unknown job ${job.name}`);
+      const { userId } = ZWelcomeJob.parse(job.data);
+      const user = await findUserById(deps.pool, userId);
+      if (!user) return; // The account is gone; nothing to tell anyone.
+      const text = WELCOME[user.locale];
+      await deliverNotification(deps.pool, deps.notifier, { userId, kind: 'welcome', ...text, dedupeKey: 'welcome' });
+    },
+    { connection: deps.connection, prefix: bullPrefix(deps.redisPrefix), concurrency: deps.concurrency },
+  );
+  worker.on('failed', (job, err) => deps.logger.warn({ jobId: job?.id, err }, 'notification job failed'));
+  worker.on('error', (err) => deps.logger.error({ err }, 'notifications worker error'));
+  return worker;
+}
