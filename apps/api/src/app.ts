@@ -4,7 +4,7 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import type { AccountsService, Logger, Pool, Redis } from '@playloop/core';
+import type { AccountsService, ClickCounter, InviteDirectory, JobQueues, Leaderboard, Logger, Pool, Redis } from '@playloop/core';
 import { authRoutes } from './auth/routes.js';
 import { campaignRoutes } from './campaigns/routes.js';
 import { isSecureCookies, type ApiConfig } from './config.js';
@@ -15,6 +15,10 @@ import { originPolicy } from './http/origin.js';
 import { requestIdFor } from './http/request-id.js';
 import { metaRoutes } from './meta/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { inviteLinkRoutes } from './referrals/invite-link.js';
+import { referralRoutes } from './referrals/routes.js';
+import { reviewRoutes } from './review/routes.js';
+import { walletRoutes } from './wallet/routes.js';
 
 export interface ApiDeps {
   config: ApiConfig;
@@ -22,6 +26,10 @@ export interface ApiDeps {
   pool: Pool;
   redis: Redis;
   accounts: AccountsService;
+  jobs: JobQueues;
+  invites: InviteDirectory;
+  clicks: ClickCounter;
+  leaderboard: Leaderboard;
 }
 
 /** The composition root of the HTTP transport: everything it talks to arrives in `deps`. */
@@ -58,7 +66,11 @@ export function createApp(deps: ApiDeps): Express {
   app.use(express.json({ limit: config.BODY_LIMIT_BYTES, strict: true }));
   app.use(cookieParser());
 
+  app.use(inviteLinkRoutes({ invites: deps.invites, clicks: deps.clicks, appUrl: config.PUBLIC_APP_URL, secureCookies: isSecureCookies(config) }));
   app.use(authRoutes({ accounts: deps.accounts, secureCookies: isSecureCookies(config) }));
+  app.use(referralRoutes({ ...deps, appUrl: config.PUBLIC_APP_URL }));
+  app.use(walletRoutes(deps));
+  app.use(reviewRoutes(deps));
   app.use(notificationRoutes({ pool: deps.pool, accounts: deps.accounts }));
   app.use(campaignRoutes({ pool: deps.pool }));
   app.use(

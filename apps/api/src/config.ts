@@ -6,6 +6,8 @@ export const ZApiEnv = ZCommonEnv.extend({
   HOST: z.string().default('0.0.0.0'),
   /** Origins allowed to call the api from a browser (CORS and the Origin check on writes). */
   CORS_ORIGINS: envHelpers.csv.default(['http://localhost:3000', 'http://localhost:5173']),
+  /** Where players open the app; invite links are built on it. */
+  PUBLIC_APP_URL: z.url().default('http://localhost:3000'),
   /** The Socket.IO URL the SPA should connect to. */
   PUBLIC_REALTIME_URL: z.url().default('http://localhost:3001'),
   /** Serve the built SPA from here (one origin for SPA and api). Unset: api only. */

@@ -1,5 +1,8 @@
 import {
   createAccountsService,
+  createClickCounter,
+  createInviteDirectory,
+  createLeaderboard,
   createJobQueues,
   createLoginLimiter,
   createPool,
@@ -43,6 +46,9 @@ export function buildApiServices(config: ApiConfig) {
     redis,
     jobs,
     accounts,
+    invites: createInviteDirectory({ pool, redis, prefix: config.REDIS_PREFIX }),
+    clicks: createClickCounter({ redis, prefix: config.REDIS_PREFIX }),
+    leaderboard: createLeaderboard({ redis, prefix: config.REDIS_PREFIX }),
     async close() {
       await jobs.close();
       redis.disconnect();

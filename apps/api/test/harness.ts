@@ -71,7 +71,7 @@ export function client(base: string) {
         headers,
         body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       });
-      const setCookie = res.headers.get('set-cookie');
+      const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('pl_rt=')) ?? null;
       if (setCookie) {
         const pair = setCookie.split(';')[0] as string;
         cookie = pair.endsWith('=') ? undefined : pair;

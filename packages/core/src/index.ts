@@ -15,3 +15,5 @@ export * from './jobs/queues.js';
 export * from './notifications/service.js';
 export * from './notifications/redis-notifier.js';
 export * from './campaigns/list-public-campaigns.js';
+export * from './ledger/index.js';
+export * from './referrals/index.js';

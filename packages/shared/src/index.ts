@@ -5,4 +5,6 @@ export * from './notifications/index.js';
 export * from './campaigns/index.js';
 export * from './realtime/index.js';
 export * from './retry/index.js';
+export * from './ledger/index.js';
+export * from './referrals/index.js';
 export * from './rest/routes.js';

@@ -5,6 +5,22 @@ import { routes, ZLoginBody, ZSignupBody } from '@playloop/shared';
 import { mount } from '../http/route.js';
 import { parseInput } from '../http/validate.js';
 import { principalOf, requireAuth } from './require-auth.js';
+import { INVITE_COOKIE, readInviteCookie, VISITOR_COOKIE } from '../referrals/invite-link.js';
+
+const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** First-party signals of a sign-up: the SPA's device id (else the visitor cookie), IP, browser, invite cookie. */
+function signupContext(req: Request) {
+  const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
+  const header = req.headers['x-device-id'];
+  const deviceId = typeof header === 'string' && DEVICE_ID.test(header) ? header : cookies[VISITOR_COOKIE]?.match(DEVICE_ID)?.[0] ?? null;
+  return {
+    deviceId,
+    ip: req.ip ?? null,
+    userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
+    inviteCookie: readInviteCookie(cookies[INVITE_COOKIE]),
+  };
+}
 
 export const REFRESH_COOKIE = 'pl_rt';
 
@@ -22,7 +38,13 @@ export function authRoutes(deps: { accounts: AccountsService; secureCookies: boo
     return typeof value === 'string' && value.length <= 128 ? value : undefined;
   };
 
-  mount(router, routes.signup, async (req, res) => answer(res, await deps.accounts.signup(parseInput(ZSignupBody, req.body))));
+  mount(router, routes.signup, async (req, res) => {
+    const body = parseInput(ZSignupBody, req.body);
+    const context = signupContext(req);
+    const issued = await deps.accounts.signup(body, context);
+    if (context.inviteCookie) res.clearCookie(INVITE_COOKIE, { path: '/' });
+    return answer(res, issued);
+  });
 
   mount(router, routes.login, async (req, res) =>
     answer(res, await deps.accounts.login(parseInput(ZLoginBody, req.body), req.ip ?? 'unknown')),

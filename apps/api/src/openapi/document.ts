@@ -4,6 +4,11 @@ import { ZErrorBody, routes, type RouteContract } from '@playloop/shared';
 const toSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
 const toOutputSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });
 
+function queryParams(schema: z.ZodType) {
+  const json = toSchema(schema) as { properties?: Record<string, object>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
+}
+
 /** OpenAPI 3.1 generated from the shared route contracts (JSON Schema 2020-12 is 3.1's dialect). */
 export function buildOpenApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -23,6 +28,9 @@ export function buildOpenApiDocument(version: string) {
       ...(params.length ? { parameters: params } : {}),
       ...(route.auth === 'access' ? { security: [{ bearer: [] }] } : {}),
       ...(route.auth === 'refresh' ? { security: [{ refreshCookie: [] }] } : {}),
+      ...(route.auth === 'apiKey' ? { security: [{ apiKey: [] }] } : {}),
+      ...(route.roles ? { 'x-roles': ['admin', ...route.roles] } : {}),
+      ...(route.query ? { parameters: [...params, ...queryParams(route.query)] } : {}),
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body) } } } }
         : {}),
@@ -43,6 +51,7 @@ export function buildOpenApiDocument(version: string) {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
         refreshCookie: { type: 'apiKey', in: 'cookie', name: 'pl_rt' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
       },
     },
     paths,

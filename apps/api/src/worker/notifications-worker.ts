@@ -1,11 +1,14 @@
 import { Worker, type ConnectionOptions, type Job } from 'bullmq';
 import {
+  announceReferralChange,
   bullPrefix,
   deliverNotification,
   findUserById,
   JobName,
   QueueName,
+  ZAnnounceJob,
   ZWelcomeJob,
+  type Leaderboard,
   type Logger,
   type Pool,
   type RealtimeNotifier,
@@ -16,18 +19,22 @@ const WELCOME = {
   it: { title: 'Benvenuto su Playloop!', body: 'Condividi il tuo link di invito, gioca al quiz dal vivo e gira la ruota.' },
 } as const;
 
-/** Processes the notifications queue: store the notification, then push it to the user's room. */
+/** The notifications queue: welcome notifications (stored, then pushed) and referral announcements. */
 export function createNotificationsWorker(deps: {
   connection: ConnectionOptions;
   redisPrefix: string;
   pool: Pool;
   notifier: RealtimeNotifier;
+  leaderboard: Leaderboard;
   logger: Logger;
   concurrency: number;
 }): Worker {
   const worker = new Worker(
     QueueName.notifications,
     async (job: Job) => {
+      if (job.name === JobName.announce) {
+        return announceReferralChange({ db: deps.pool, notifier: deps.notifier, leaderboard: deps.leaderboard }, ZAnnounceJob.parse(job.data));
+      }
       if (job.name !== JobName.welcome) throw new Error(`unknown job ${job.name}`);
       const { userId } = ZWelcomeJob.parse(job.data);
       const user = await findUserById(deps.pool, userId);

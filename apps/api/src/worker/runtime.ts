@@ -1,7 +1,20 @@
 import type { Worker } from 'bullmq';
-import { createPool, createRedis, createRedisNotifier, type Logger } from '@playloop/core';
+import { Queue } from 'bullmq';
+import {
+  bullPrefix,
+  createClickCounter,
+  createJobQueues,
+  createLeaderboard,
+  createPool,
+  createRedis,
+  createRedisNotifier,
+  JobName,
+  QueueName,
+  type Logger,
+} from '@playloop/core';
 import type { WorkerConfig } from './config.js';
 import { createNotificationsWorker } from './notifications-worker.js';
+import { createReferralsWorker } from './referrals-worker.js';
 
 /** Every BullMQ worker of the process, built from config; `close()` lets running jobs finish. */
 export function createWorkerRuntime(config: WorkerConfig, logger: Logger) {
@@ -10,19 +23,29 @@ export function createWorkerRuntime(config: WorkerConfig, logger: Logger) {
   const notifier = createRedisNotifier(redis, config.REDIS_PREFIX);
   // BullMQ workers block on Redis; they need `maxRetriesPerRequest: null` connections of their own.
   const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
+  const jobs = createJobQueues({ url: config.REDIS_URL }, config.REDIS_PREFIX);
+  const leaderboard = createLeaderboard({ redis, prefix: config.REDIS_PREFIX });
+  const clicks = createClickCounter({ redis, prefix: config.REDIS_PREFIX });
+  const common = { connection, redisPrefix: config.REDIS_PREFIX, pool, notifier, logger, concurrency: config.WORKER_CONCURRENCY };
   const workers: Worker[] = [
-    createNotificationsWorker({ connection, redisPrefix: config.REDIS_PREFIX, pool, notifier, logger, concurrency: config.WORKER_CONCURRENCY }),
+    createNotificationsWorker({ ...common, leaderboard }),
+    createReferralsWorker({ ...common, leaderboard, clicks, jobs }),
   ];
+  // Periodic work, scheduled once per queue however many workers run (BullMQ job schedulers).
+  const scheduler = new Queue(QueueName.referrals, { connection: { url: config.REDIS_URL }, prefix: bullPrefix(config.REDIS_PREFIX) });
   return {
     workers,
     pool,
     redis,
     async ready() {
       await Promise.all(workers.map((w) => w.waitUntilReady()));
+      await scheduler.upsertJobScheduler(JobName.flushClicks, { every: config.CLICK_FLUSH_EVERY_MS }, { name: JobName.flushClicks });
+      await scheduler.upsertJobScheduler(JobName.sweepHolds, { every: 60_000 }, { name: JobName.sweepHolds });
     },
     /** Graceful: stop taking jobs, wait for the ones in progress, then release connections. */
     async close() {
       await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([jobs.close(), scheduler.close()]);
       redis.disconnect();
       await pool.end();
     },

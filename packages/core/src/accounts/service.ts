@@ -8,6 +8,14 @@ import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { issueRefreshToken, revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.js';
 import { findUserByEmail, findUserById, insertLocalUser, toUser, upsertSupabaseUser, type UserRow } from './user-repo.js';
 import type { TokenVerifier } from './verify-token.js';
+import { resolveCodeForAttribution } from '../referrals/attribute-referral.js';
+import { recordUserSignals, type SignupSignals } from '../referrals/signals.js';
+
+/** Where a sign-up came from: first-party signals and the invite it carries, if any. */
+export interface SignupContext extends SignupSignals {
+  /** The first-touch invite cookie set by `/r/<code>`, if the browser has one. */
+  inviteCookie: { code: string; touchedAt: Date } | null;
+}
 
 export interface AccountsDeps {
   pool: Pool;
@@ -15,7 +23,7 @@ export interface AccountsDeps {
   refreshTtlSeconds: number;
   loginLimiter: LoginLimiter;
   verifier: TokenVerifier;
-  jobs: Pick<JobQueues, 'enqueueWelcome'>;
+  jobs: Pick<JobQueues, 'enqueueWelcome' | 'enqueueAttribution'>;
 }
 
 /** A session plus the refresh token the transport puts in its httpOnly cookie. */
@@ -43,8 +51,23 @@ export function createAccountsService(deps: AccountsDeps) {
     };
   }
 
+  /**
+   * First touch wins: the cookie from the earliest click if it is still valid, else the code the
+   * SPA sent. An explicit code that is wrong is an error the user sees; a stale cookie is ignored.
+   */
+  async function chooseInvite(explicit: string | undefined, cookie: SignupContext['inviteCookie']) {
+    if (cookie) {
+      const usable = await resolveCodeForAttribution(deps.pool, cookie.code, cookie.touchedAt).then(() => true, () => false);
+      if (usable) return cookie;
+    }
+    if (!explicit) return null;
+    await resolveCodeForAttribution(deps.pool, explicit, new Date());
+    return { code: explicit, touchedAt: new Date() };
+  }
+
   return {
-    async signup(input: TSignupBody): Promise<IssuedSession> {
+    async signup(input: TSignupBody, ctx: SignupContext = { deviceId: null, ip: null, userAgent: null, inviteCookie: null }): Promise<IssuedSession> {
+      const invite = await chooseInvite(input.referralCode, ctx.inviteCookie);
       const passwordHash = await hashPassword(input.password);
       const row = await insertLocalUser(deps.pool, {
         email: input.email,
@@ -53,8 +76,10 @@ export function createAccountsService(deps: AccountsDeps) {
         passwordHash,
       });
       if (!row) throw new AppError('EMAIL_TAKEN', { details: [{ path: 'email', message: 'is already registered' }] });
-      // The welcome notification is the worker's job; the request only enqueues it.
+      await recordUserSignals(deps.pool, row.id, row.email, ctx);
+      // Notifying, attributing and rewarding are the worker's jobs; the request only enqueues them.
       await deps.jobs.enqueueWelcome({ userId: row.id });
+      if (invite) await deps.jobs.enqueueAttribution({ refereeId: row.id, code: invite.code, touchedAt: invite.touchedAt.toISOString() });
       return startSession(row);
     },
 

@@ -9,9 +9,14 @@ if (!url) {
   console.error('DATABASE_URL is not set: export DATABASE_URL=postgres://user@host:5432/db');
   process.exit(2);
 }
-const result = await migrate(url, path.join(root, 'supabase/migrations'));
-console.warn(`migrations: ${result.applied.length} applied, ${result.skipped} already there`);
-if (process.argv.includes('--seed')) {
-  await seed(url, path.join(root, 'supabase/seed.sql'));
-  console.warn('seed: supabase/seed.sql applied');
+try {
+  const result = await migrate(url, path.join(root, 'supabase/migrations'));
+  console.warn(`migrations: ${result.applied.length} applied, ${result.skipped} already there`);
+  if (process.argv.includes('--seed')) {
+    await seed(url, path.join(root, 'supabase/seed.sql'));
+    console.warn('seed: supabase/seed.sql applied');
+  }
+} catch (err) {
+  console.error(`migrate: ${(err as Error).message}`);
+  process.exit(1);
 }

@@ -64,7 +64,15 @@ export async function seed(connectionString: string, seedFile: string): Promise<
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    await client.query(await readFile(seedFile, 'utf8'));
+    const sql = await readFile(seedFile, 'utf8');
+    await client.query('begin');
+    try {
+      await client.query(sql);
+      await client.query('commit');
+    } catch (err) {
+      await client.query('rollback');
+      throw new Error(`seed ${path.basename(seedFile)} failed: ${(err as Error).message}`, { cause: err });
+    }
   } finally {
     await client.end();
   }

@@ -2,12 +2,28 @@ import { Queue, type ConnectionOptions } from 'bullmq';
 import { z } from 'zod';
 
 /** Queue names and the payload each job carries (parsed again by the worker). */
-export const QueueName = { notifications: 'notifications' } as const;
+export const QueueName = { notifications: 'notifications', referrals: 'referrals' } as const;
 
 export const ZWelcomeJob = z.object({ userId: z.string() });
 export type TWelcomeJob = z.infer<typeof ZWelcomeJob>;
 
-export const JobName = { welcome: 'welcome' } as const;
+export const ZAttributeJob = z.object({ refereeId: z.string(), code: z.string(), touchedAt: z.string() });
+export const ZQualifyJob = z.object({ refereeId: z.string(), action: z.enum(['signup', 'email_verified', 'first_game', 'custom']) });
+export const ZReleaseHoldJob = z.object({ referralId: z.string() });
+export const ZAnnounceJob = z.object({ referralId: z.string(), walletUserIds: z.array(z.string()), leaderboard: z.boolean() });
+export type TAttributeJob = z.infer<typeof ZAttributeJob>;
+export type TQualifyJob = z.infer<typeof ZQualifyJob>;
+export type TAnnounceJob = z.infer<typeof ZAnnounceJob>;
+
+export const JobName = {
+  welcome: 'welcome',
+  attribute: 'attribute',
+  qualify: 'qualify',
+  releaseHold: 'release-hold',
+  announce: 'announce',
+  flushClicks: 'flush-clicks',
+  sweepHolds: 'sweep-holds',
+} as const;
 
 /** BullMQ's own prefix (it may not contain our trailing colon). */
 export function bullPrefix(redisPrefix: string): string {
@@ -16,27 +32,44 @@ export function bullPrefix(redisPrefix: string): string {
 
 export interface JobQueues {
   enqueueWelcome(job: TWelcomeJob): Promise<void>;
+  enqueueAttribution(job: TAttributeJob): Promise<void>;
+  enqueueQualification(job: TQualifyJob): Promise<void>;
+  enqueueHoldRelease(referralId: string, at: Date): Promise<void>;
+  enqueueAnnouncement(job: TAnnounceJob): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Producer side, used by the api. Job ids make a repeated enqueue harmless. */
+const defaultJobOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: { count: 5000 },
+} as const;
+
+/** Producer side, used by the api and the worker. Job ids make a repeated enqueue harmless. */
 export function createJobQueues(connection: ConnectionOptions, redisPrefix: string): JobQueues {
-  const notifications = new Queue(QueueName.notifications, {
-    connection,
-    prefix: bullPrefix(redisPrefix),
-    defaultJobOptions: {
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 500 },
-      removeOnComplete: { count: 1000 },
-      removeOnFail: { count: 5000 },
-    },
-  });
+  const prefix = bullPrefix(redisPrefix);
+  const notifications = new Queue(QueueName.notifications, { connection, prefix, defaultJobOptions });
+  const referrals = new Queue(QueueName.referrals, { connection, prefix, defaultJobOptions });
   return {
     async enqueueWelcome(job) {
       await notifications.add(JobName.welcome, ZWelcomeJob.parse(job), { jobId: `welcome-${job.userId}` });
     },
+    async enqueueAttribution(job) {
+      await referrals.add(JobName.attribute, ZAttributeJob.parse(job), { jobId: `attribute-${job.refereeId}` });
+    },
+    async enqueueQualification(job) {
+      await referrals.add(JobName.qualify, ZQualifyJob.parse(job), { jobId: `qualify-${job.refereeId}-${job.action}` });
+    },
+    async enqueueHoldRelease(referralId, at) {
+      await referrals.add(JobName.releaseHold, { referralId }, { jobId: `release-${referralId}`, delay: Math.max(0, at.getTime() - Date.now()) });
+    },
+    async enqueueAnnouncement(job) {
+      // Announcements fan out to sockets: a few attempts, no id (each change is its own news).
+      await notifications.add(JobName.announce, ZAnnounceJob.parse(job), { attempts: 3 });
+    },
     async close() {
-      await notifications.close();
+      await Promise.all([notifications.close(), referrals.close()]);
     },
   };
 }

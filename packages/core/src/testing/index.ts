@@ -2,3 +2,4 @@ export * from './database.js';
 export * from './redis.js';
 export * from './env.js';
 export * from './supabase-auth.js';
+export * from './fixtures.js';

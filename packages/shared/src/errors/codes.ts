@@ -40,6 +40,20 @@ export const ErrorCode = {
   UNKNOWN_EVENT: 'UNKNOWN_EVENT',
   /** A dependency (Postgres, Redis) is not answering. */
   DEPENDENCY_UNAVAILABLE: 'DEPENDENCY_UNAVAILABLE',
+  /** A ledger debit larger than the balance (points, spins or a campaign budget). */
+  INSUFFICIENT_FUNDS: 'INSUFFICIENT_FUNDS',
+  /** No invite code like this exists. */
+  INVITE_NOT_FOUND: 'INVITE_NOT_FOUND',
+  /** The invite was clicked longer ago than the campaign's attribution window. */
+  INVITE_EXPIRED: 'INVITE_EXPIRED',
+  /** The campaign is not running (draft, paused, ended or outside its dates). */
+  CAMPAIGN_NOT_ACTIVE: 'CAMPAIGN_NOT_ACTIVE',
+  /** The player already has a referrer; there is only ever one. */
+  REFERRAL_ALREADY_ATTRIBUTED: 'REFERRAL_ALREADY_ATTRIBUTED',
+  /** A player tried to use their own invite. */
+  SELF_REFERRAL: 'SELF_REFERRAL',
+  /** A server-to-server call with a missing or wrong API key. */
+  API_KEY_INVALID: 'API_KEY_INVALID',
   /** Anything unexpected; details are logged, never sent. */
   INTERNAL: 'INTERNAL',
 } as const;
@@ -66,6 +80,13 @@ export const ERROR_HTTP_STATUS = {
   OVERLOADED: 503,
   UNKNOWN_EVENT: 400,
   DEPENDENCY_UNAVAILABLE: 503,
+  INSUFFICIENT_FUNDS: 409,
+  INVITE_NOT_FOUND: 404,
+  INVITE_EXPIRED: 410,
+  CAMPAIGN_NOT_ACTIVE: 410,
+  REFERRAL_ALREADY_ATTRIBUTED: 409,
+  SELF_REFERRAL: 422,
+  API_KEY_INVALID: 401,
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, number>;
 
@@ -89,6 +110,13 @@ export const ERROR_MESSAGES = {
   OVERLOADED: 'We are very busy right now. Please retry shortly.',
   UNKNOWN_EVENT: 'Unknown event.',
   DEPENDENCY_UNAVAILABLE: 'A service we depend on is unavailable. Please retry shortly.',
+  INSUFFICIENT_FUNDS: 'There is not enough balance for that.',
+  INVITE_NOT_FOUND: 'This invite link does not exist.',
+  INVITE_EXPIRED: 'This invite link has expired.',
+  CAMPAIGN_NOT_ACTIVE: 'This campaign is not running.',
+  REFERRAL_ALREADY_ATTRIBUTED: 'You were already invited by someone else.',
+  SELF_REFERRAL: 'You cannot use your own invite link.',
+  API_KEY_INVALID: 'The API key is missing or wrong.',
   INTERNAL: 'Something went wrong on our side.',
 } as const satisfies Record<ErrorCode, string>;
 

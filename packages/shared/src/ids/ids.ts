@@ -7,6 +7,8 @@ export const IdPrefix = {
   notification: 'ntf',
   refreshFamily: 'rtf',
   request: 'req',
+  referral: 'ref',
+  ledgerTransaction: 'ltx',
 } as const;
 export type IdPrefix = (typeof IdPrefix)[keyof typeof IdPrefix];
 

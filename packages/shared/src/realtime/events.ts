@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { ZNotification, type TNotification } from '../notifications/schemas.js';
+import { ZWallet, type TWallet } from '../ledger/schemas.js';
+import { ZReferralItem, type TReferralItem } from '../referrals/schemas.js';
+
+export const ZRankChange = z.object({ campaignId: z.string(), rank: z.number().int(), previousRank: z.number().int().nullable(), score: z.number().int() });
+export type TRankChange = z.infer<typeof ZRankChange>;
 import type { Ack } from './result.js';
 
 /** Client → server payload schemas, one per event, parsed on arrival. */
@@ -23,11 +28,20 @@ export type ClientToServerEvents = {
 /** Server → client payload schemas, so clients and tests can validate what arrives. */
 export const ServerEventSchemas = {
   'notify:new': ZNotification,
+  'referral:updated': ZReferralItem,
+  'wallet:updated': ZWallet,
+  'leaderboard:rank': ZRankChange,
 } as const;
 
 /** Typed server → client map. */
 export interface ServerToClientEvents {
   'notify:new': (notification: TNotification) => void;
+  /** A referral of yours changed (a friend joined, qualified, was rewarded). */
+  'referral:updated': (referral: TReferralItem) => void;
+  /** Your balances changed. */
+  'wallet:updated': (wallet: TWallet) => void;
+  /** Your rank on a campaign leaderboard moved. */
+  'leaderboard:rank': (change: TRankChange) => void;
 }
 
 /** Room naming shared by the realtime server and every emitter. */

@@ -1,0 +1,102 @@
+import { Worker, type ConnectionOptions, type Job } from 'bullmq';
+import {
+  AppError,
+  announceReferralChange,
+  attributeReferral,
+  bullPrefix,
+  findDueHoldReleases,
+  JobName,
+  qualifyReferral,
+  QueueName,
+  releaseHeldReward,
+  ZAttributeJob,
+  ZQualifyJob,
+  ZReleaseHoldJob,
+  type ClickCounter,
+  type JobQueues,
+  type Leaderboard,
+  type Logger,
+  type Pool,
+  type RealtimeNotifier,
+} from '@playloop/core';
+
+export interface ReferralsWorkerDeps {
+  connection: ConnectionOptions;
+  redisPrefix: string;
+  pool: Pool;
+  notifier: RealtimeNotifier;
+  leaderboard: Leaderboard;
+  clicks: ClickCounter;
+  jobs: JobQueues;
+  logger: Logger;
+  concurrency: number;
+}
+
+/** Attribution, qualification and rewards, hold releases and click flushing: all off the request path. */
+export function createReferralsWorker(deps: ReferralsWorkerDeps): Worker {
+  const announce = (referralId: string, walletUserIds: string[], leaderboard: boolean) =>
+    announceReferralChange({ db: deps.pool, notifier: deps.notifier, leaderboard: deps.leaderboard }, { referralId, walletUserIds, leaderboard });
+
+  const handlers: Record<string, (job: Job) => Promise<unknown>> = {
+    async [JobName.attribute](job) {
+      const input = ZAttributeJob.parse(job.data);
+      try {
+        const referral = await attributeReferral(deps.pool, { refereeId: input.refereeId, code: input.code, touchedAt: new Date(input.touchedAt) });
+        await announce(referral.id, [], false);
+        if (referral.rules.qualifyingAction === 'signup') await deps.jobs.enqueueQualification({ refereeId: input.refereeId, action: 'signup' });
+        return { referralId: referral.id, status: referral.status };
+      } catch (err) {
+        // A retry after the commit finds the referral already there: go on to qualification.
+        if (err instanceof AppError && err.code === 'REFERRAL_ALREADY_ATTRIBUTED') {
+          await deps.jobs.enqueueQualification({ refereeId: input.refereeId, action: 'signup' });
+          return { skipped: err.code };
+        }
+        // Invalid by now (campaign ended, code gone): nothing to retry.
+        if (err instanceof AppError) return { skipped: err.code };
+        throw err;
+      }
+    },
+    async [JobName.qualify](job) {
+      const result = await qualifyReferral(deps.pool, ZQualifyJob.parse(job.data));
+      if ('referralId' in result) {
+        const paid = 'outcome' in result && result.outcome === 'rewarded';
+        await announce(result.referralId, paid ? [result.referrerId, result.refereeId] : [], paid);
+        if (paid && result.releaseAt) await deps.jobs.enqueueHoldRelease(result.referralId, result.releaseAt);
+      }
+      return { outcome: result.outcome };
+    },
+    async [JobName.releaseHold](job) {
+      const { referralId } = ZReleaseHoldJob.parse(job.data);
+      const released = await releaseHeldReward(deps.pool, referralId);
+      if (released.released) await announce(referralId, released.userIds, false);
+      return released;
+    },
+    async [JobName.sweepHolds]() {
+      let count = 0;
+      for (const referralId of await findDueHoldReleases(deps.pool)) {
+        const released = await releaseHeldReward(deps.pool, referralId);
+        if (released.released) {
+          count += 1;
+          await announce(referralId, released.userIds, false);
+        }
+      }
+      return { released: count };
+    },
+    async [JobName.flushClicks]() {
+      return { flushed: await deps.clicks.flush(deps.pool) };
+    },
+  };
+
+  const worker = new Worker(
+    QueueName.referrals,
+    async (job: Job) => {
+      const handler = handlers[job.name];
+      if (!handler) throw new Error(`unknown job ${job.name}`);
+      return handler(job);
+    },
+    { connection: deps.connection, prefix: bullPrefix(deps.redisPrefix), concurrency: deps.concurrency },
+  );
+  worker.on('failed', (job, err) => deps.logger.warn({ jobId: job?.id, name: job?.name, err }, 'referral job failed'));
+  worker.on('error', (err) => deps.logger.error({ err }, 'referrals worker error'));
+  return worker;
+}

@@ -1,0 +1,37 @@
+import type { TLedgerLine, TWallet } from '@playloop/shared';
+import type { Queryable } from '../db/pool.js';
+
+/** A player's balances: points spendable now, points on hold, spins. */
+export async function getWallet(db: Queryable, userId: string): Promise<TWallet> {
+  const { rows } = await db.query<{ asset: string; bucket: string; balance: string }>(
+    `select asset, bucket, balance from ledger_accounts where kind = 'player' and user_id = $1`,
+    [userId],
+  );
+  const of = (asset: string, bucket: string) => Number(rows.find((r) => r.asset === asset && r.bucket === bucket)?.balance ?? 0);
+  return { points: of('points', 'available'), pointsHeld: of('points', 'held'), spins: of('spins', 'available') };
+}
+
+/** The player's ledger history, newest first: one line per entry on their own accounts. */
+export async function listLedgerHistory(db: Queryable, userId: string, limit = 50): Promise<TLedgerLine[]> {
+  const { rows } = await db.query<{
+    id: string; kind: TLedgerLine['kind']; asset: TLedgerLine['asset']; bucket: TLedgerLine['bucket'];
+    amount: string; created_at: Date; memo: Record<string, unknown>;
+  }>(
+    `select t.id, t.kind, a.asset, a.bucket, e.amount, e.created_at, t.memo
+     from ledger_entries e
+     join ledger_accounts a on a.id = e.account_id
+     join ledger_transactions t on t.id = e.transaction_id
+     where a.kind = 'player' and a.user_id = $1
+     order by e.id desc limit $2`,
+    [userId, limit],
+  );
+  return rows.map((r) => ({
+    transactionId: r.id,
+    kind: r.kind,
+    asset: r.asset,
+    bucket: r.bucket,
+    amount: Number(r.amount),
+    createdAt: r.created_at.toISOString(),
+    description: typeof r.memo.description === 'string' ? r.memo.description : r.kind,
+  }));
+}

@@ -1,0 +1,61 @@
+import type { TInvite } from '@playloop/shared';
+import type { Pool } from '../db/pool.js';
+import type { Redis } from '../redis/client.js';
+import { isCampaignRunning } from './campaign-rules.js';
+
+/** What `/r/<code>` needs, cached in Redis so a viral spike never waits on Postgres. */
+export interface CachedInvite extends TInvite {
+  running: boolean;
+  shareText: string;
+}
+
+const TTL_SECONDS = 300;
+const MISSING = '0';
+
+/**
+ * Resolves invite codes through Redis (bounded staleness: 5 minutes, or until a campaign edit
+ * invalidates it). Only a code not seen for 5 minutes costs one Postgres read, and unknown codes
+ * are cached as missing too, so garbage cannot reach Postgres repeatedly.
+ */
+export function createInviteDirectory(deps: { pool: Pool; redis: Redis; prefix: string }) {
+  const key = (code: string) => `${deps.prefix}invite:${code}`;
+
+  async function load(code: string): Promise<CachedInvite | null> {
+    const { rows } = await deps.pool.query(
+      `select rc.code, u.display_name, c.id, c.title, c.description, c.image_url, c.share_text, c.status, c.starts_at, c.ends_at,
+              c.referrer_reward_points, c.referee_reward_points
+       from referral_codes rc join users u on u.id = rc.user_id join campaigns c on c.id = rc.campaign_id
+       where rc.code = $1`,
+      [code],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      code: r.code,
+      referrerName: r.display_name,
+      campaign: { id: r.id, title: r.title, description: r.description, imageUrl: r.image_url },
+      rewards: { referrerPoints: r.referrer_reward_points, refereePoints: r.referee_reward_points },
+      running: isCampaignRunning({ status: r.status, startsAt: r.starts_at, endsAt: r.ends_at }),
+      shareText: r.share_text,
+    };
+  }
+
+  return {
+    async resolve(code: string): Promise<CachedInvite | null> {
+      const cached = await deps.redis.get(key(code));
+      if (cached !== null) return cached === MISSING ? null : (JSON.parse(cached) as CachedInvite);
+      const invite = await load(code);
+      await deps.redis.set(key(code), invite ? JSON.stringify(invite) : MISSING, 'EX', invite ? TTL_SECONDS : 60);
+      return invite;
+    },
+    /** Warm the cache when a code is created, so its first click is served from Redis. */
+    async warm(code: string): Promise<void> {
+      const invite = await load(code);
+      if (invite) await deps.redis.set(key(code), JSON.stringify(invite), 'EX', TTL_SECONDS);
+    },
+    async forget(code: string): Promise<void> {
+      await deps.redis.del(key(code));
+    },
+  };
+}
+export type InviteDirectory = ReturnType<typeof createInviteDirectory>;
