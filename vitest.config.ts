@@ -11,6 +11,7 @@ export default defineConfig({
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
           exclude: [...exclude, '**/*.int.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -24,6 +25,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Two cores: files run two at a time, each in its own database and Redis prefix.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -7,8 +7,8 @@ export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 // Return timestamptz/bigint as strings we convert deliberately, never as lossy numbers.
 pg.types.setTypeParser(20, (v) => v); // int8
 
-export function createPool(opts: { connectionString: string; max?: number; applicationName?: string }): Pool {
-  return new pg.Pool({
+export function createPool(opts: { connectionString: string; max?: number; applicationName?: string; onIdleError?: (err: Error) => void }): Pool {
+  const pool = new pg.Pool({
     connectionString: opts.connectionString,
     max: opts.max ?? 10,
     application_name: opts.applicationName ?? 'playloop',
@@ -16,6 +16,10 @@ export function createPool(opts: { connectionString: string; max?: number; appli
     connectionTimeoutMillis: 5_000,
     statement_timeout: 10_000,
   });
+  // An idle client whose server went away (restart, failover, admin kill) is dropped by the pool;
+  // without a listener the 'error' event would crash the process instead.
+  pool.on('error', opts.onIdleError ?? (() => undefined));
+  return pool;
 }
 
 /** Runs `fn` in a transaction; rolls back on any throw. */
