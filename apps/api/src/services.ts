@@ -8,30 +8,20 @@ import {
   createPool,
   createRedis,
   createTokenVerifier,
-  type AccessTokenConfig,
-  type CommonEnv,
-  type SupabaseAuthConfig,
+  supabaseConfigFromEnv,
+  tokenConfigFromEnv,
 } from '@playloop/core';
 import type { ApiConfig } from './config.js';
-
-export function tokenConfig(cfg: CommonEnv): AccessTokenConfig {
-  return { secret: cfg.JWT_SECRET, issuer: cfg.JWT_ISSUER, audience: cfg.JWT_AUDIENCE, ttlSeconds: cfg.ACCESS_TOKEN_TTL_SECONDS };
-}
-
-export function supabaseConfig(cfg: CommonEnv): SupabaseAuthConfig | undefined {
-  if (!cfg.SUPABASE_URL) return undefined;
-  return { url: cfg.SUPABASE_URL, jwtSecret: cfg.SUPABASE_JWT_SECRET, jwksUrl: cfg.SUPABASE_JWKS_URL };
-}
 
 /** Builds the real services the api needs; `close()` releases every connection. */
 export function buildApiServices(config: ApiConfig) {
   const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX, applicationName: 'playloop-api' });
   const redis = createRedis(config.REDIS_URL);
   const jobs = createJobQueues({ url: config.REDIS_URL }, config.REDIS_PREFIX);
-  const verifier = createTokenVerifier(tokenConfig(config), supabaseConfig(config));
+  const verifier = createTokenVerifier(tokenConfigFromEnv(config), supabaseConfigFromEnv(config));
   const accounts = createAccountsService({
     pool,
-    tokens: tokenConfig(config),
+    tokens: tokenConfigFromEnv(config),
     refreshTtlSeconds: config.REFRESH_TOKEN_TTL_DAYS * 86_400,
     loginLimiter: createLoginLimiter(redis, config.REDIS_PREFIX, {
       perAccount: config.LOGIN_LIMIT_PER_ACCOUNT,

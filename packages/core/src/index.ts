@@ -11,6 +11,7 @@ export * from './accounts/login-limiter.js';
 export * from './accounts/user-repo.js';
 export * from './accounts/refresh-tokens.js';
 export * from './accounts/service.js';
+export * from './accounts/authenticator.js';
 export * from './jobs/queues.js';
 export * from './notifications/service.js';
 export * from './notifications/redis-notifier.js';

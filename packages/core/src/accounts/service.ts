@@ -1,4 +1,4 @@
-import type { Role, TLoginBody, TSession, TSignupBody, TUser } from '@playloop/shared';
+import type { TLoginBody, TSession, TSignupBody, TUser } from '@playloop/shared';
 import { AppError } from '../errors/app-error.js';
 import type { Pool } from '../db/pool.js';
 import type { JobQueues } from '../jobs/queues.js';
@@ -6,7 +6,8 @@ import { issueAccessToken, type AccessTokenConfig } from './access-token.js';
 import type { LoginLimiter } from './login-limiter.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { issueRefreshToken, revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.js';
-import { findUserByEmail, findUserById, insertLocalUser, toUser, upsertSupabaseUser, type UserRow } from './user-repo.js';
+import { createAuthenticator } from './authenticator.js';
+import { findUserByEmail, findUserById, insertLocalUser, toUser, type UserRow } from './user-repo.js';
 import type { TokenVerifier } from './verify-token.js';
 import { resolveCodeForAttribution } from '../referrals/attribute-referral.js';
 import { recordUserSignals, type SignupSignals } from '../referrals/signals.js';
@@ -33,14 +34,8 @@ export interface IssuedSession {
   refreshExpiresAt: Date;
 }
 
-/** Who is calling: enough to authorise, without a database read. */
-export interface Principal {
-  userId: string;
-  role: Role;
-}
-
 export function createAccountsService(deps: AccountsDeps) {
-  const supabaseUsers = new Map<string, Principal>();
+  const authenticate = createAuthenticator({ pool: deps.pool, verifier: deps.verifier });
   async function startSession(row: UserRow): Promise<IssuedSession> {
     const refresh = await issueRefreshToken(deps.pool, row.id, deps.refreshTtlSeconds);
     const access = issueAccessToken(deps.tokens, { id: row.id, role: row.role });
@@ -113,22 +108,8 @@ export function createAccountsService(deps: AccountsDeps) {
       if (refreshToken) await revokeRefreshFamily(deps.pool, refreshToken);
     },
 
-    /**
-     * Verifies an access token (own or Supabase) and names its bearer. Own tokens cost no I/O
-     * (the claims are signed and live at most 15 minutes); a Supabase subject is mapped to its
-     * Playloop user, provisioned on first sight and then remembered in memory.
-     */
-    async authenticate(accessToken: string): Promise<Principal> {
-      const verified = await deps.verifier.verify(accessToken);
-      if (verified.kind === 'playloop') return { userId: verified.userId, role: verified.role };
-      const known = supabaseUsers.get(verified.subject);
-      if (known) return known;
-      const row = await upsertSupabaseUser(deps.pool, verified.subject, verified.email);
-      const principal = { userId: row.id, role: row.role };
-      if (supabaseUsers.size > 10_000) supabaseUsers.clear();
-      supabaseUsers.set(verified.subject, principal);
-      return principal;
-    },
+    /** Verifies an access token (own or Supabase) and names its bearer. */
+    authenticate,
 
     async me(userId: string): Promise<TUser> {
       const row = await findUserById(deps.pool, userId);

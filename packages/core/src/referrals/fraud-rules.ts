@@ -1,7 +1,8 @@
-import disposableDomains from 'disposable-email-domains';
+import { createRequire } from 'node:module';
 import type { TFraudEvidence } from '@playloop/shared';
 
-const DISPOSABLE = new Set<string>(disposableDomains as string[]);
+// The maintained list ships as JSON; require() loads it the same way under tsx, vitest and a bundle.
+const DISPOSABLE = new Set<string>(createRequire(import.meta.url)('disposable-email-domains') as string[]);
 
 /** Facts gathered about one referral; each rule reads them and explains itself. */
 export interface FraudFacts {

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { ZNotification, type TNotification } from '../notifications/schemas.js';
 import { ZWallet, type TWallet } from '../ledger/schemas.js';
 import { ZReferralItem, type TReferralItem } from '../referrals/schemas.js';
+import type { Ack } from './result.js';
 
 export const ZRankChange = z.object({ campaignId: z.string(), rank: z.number().int(), previousRank: z.number().int().nullable(), score: z.number().int() });
 export type TRankChange = z.infer<typeof ZRankChange>;
-import type { Ack } from './result.js';
 
 /** Client → server payload schemas, one per event, parsed on arrival. */
 export const ClientEventSchemas = {

@@ -1,0 +1,30 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, Role, ServerToClientEvents } from '@playloop/shared';
+import type { Principal } from '@playloop/core';
+
+/** What the handshake learns about the bearer; set once, read by every handler. */
+export interface SocketData {
+  userId: string;
+  role: Role;
+}
+
+/** No server-to-server events yet; the Redis adapter still carries broadcasts between pods. */
+export type InterServerEvents = Record<string, never>;
+
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+export type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+
+export type { Principal };
+
+/** Verifies an access token (own or Supabase) and names its bearer; throws `AppError` when it cannot. */
+export type Authenticate = (token: string) => Promise<Principal>;
