@@ -39,6 +39,8 @@ export function createRealDeps(config: RealtimeConfig, logger: Logger): RealDeps
     pool,
     redis: { pub, sub },
     authenticate: createAuthenticate(config, pool),
+    // Feature modules register here, one line each (games, presence, dashboards).
+    features: [],
     async dispose() {
       // QUIT waits for replies already owed; a client that never connected is just dropped.
       const end = (client: Redis) =>

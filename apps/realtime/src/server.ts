@@ -12,7 +12,7 @@ import { createAllowRequest } from './http/origin-guard.js';
 import { createProbeRoutes } from './http/probe-routes.js';
 import { checkReadiness, type SqlPinger } from './http/readiness.js';
 import { createRealtimeMetrics, type RealtimeMetrics } from './metrics/metrics.js';
-import type { Authenticate, RealtimeServer } from './types.js';
+import type { Authenticate, RealtimeFeature, RealtimeServer } from './types.js';
 
 export interface RealtimeDeps {
   config: RealtimeConfig;
@@ -22,6 +22,8 @@ export interface RealtimeDeps {
   /** Only used by `/readyz`; domain work goes through core services. */
   pool: SqlPinger;
   authenticate: Authenticate;
+  /** Feature modules (games, presence…) that add their own socket events. */
+  features?: RealtimeFeature[];
   now?: () => number;
 }
 
@@ -110,11 +112,14 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
     },
   });
   const ping = createPingHandler(now);
+  const features = deps.features ?? [];
+  for (const feature of features) feature.start?.(io);
 
   io.on('connection', (socket) => {
     // The room every emitter addresses a user by (core's notifier, future game events).
     socket.join(rooms.user(socket.data.userId));
     router.on(socket, 'conn:ping', ping);
+    for (const feature of features) feature.attach(socket, router);
     logger.debug({ userId: socket.data.userId, socketId: socket.id }, 'socket connected');
     socket.on('disconnect', (reason) => {
       logger.debug(
@@ -130,7 +135,7 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
     metrics,
     close() {
       isShuttingDown = true;
-      closing ??= io.close();
+      closing ??= Promise.all(features.map((f) => f.stop?.())).then(() => io.close());
       return closing;
     },
   };

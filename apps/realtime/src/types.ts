@@ -1,3 +1,4 @@
+import type { EventRouter } from './events/router.js';
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, Role, ServerToClientEvents } from '@playloop/shared';
 import type { Principal } from '@playloop/core';
@@ -28,3 +29,15 @@ export type { Principal };
 
 /** Verifies an access token (own or Supabase) and names its bearer; throws `AppError` when it cannot. */
 export type Authenticate = (token: string) => Promise<Principal>;
+
+/**
+ * A feature plugs its socket events into the server without the server knowing it: games,
+ * presence and dashboards each add one. `attach` runs once per connected socket; `start` once
+ * when the server is built (timers, leases); `stop` before shutdown.
+ */
+export interface RealtimeFeature {
+  name: string;
+  attach(socket: RealtimeSocket, router: EventRouter): void;
+  start?(io: RealtimeServer): void;
+  stop?(): Promise<void>;
+}
