@@ -4,6 +4,7 @@ create table public.referral_click_counts (
   day date not null,
   clicks bigint not null default 0 check (clicks >= 0),
   unique_visitors bigint not null default 0 check (unique_visitors >= 0),
+  landing_views bigint not null default 0 check (landing_views >= 0),
   primary key (code, day)
 );
 
@@ -13,7 +14,7 @@ create table public.referral_click_flushes (
   flushed_at timestamptz not null default now()
 );
 
-comment on table public.referral_click_counts is 'Daily clicks and unique visitors per invite code.';
+comment on table public.referral_click_counts is 'Daily link clicks, unique visitors and invite-landing views per invite code.';
 
 alter table public.referral_click_counts enable row level security;
 alter table public.referral_click_flushes enable row level security;

@@ -5,6 +5,8 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AccountsService, ClickCounter, InviteDirectory, JobQueues, Leaderboard, Logger, Pool, Redis } from '@playloop/core';
+import { adminCampaignRoutes } from './admin/campaign-routes.js';
+import { adminUserRoutes } from './admin/user-routes.js';
 import { authRoutes } from './auth/routes.js';
 import { campaignRoutes } from './campaigns/routes.js';
 import { isSecureCookies, type ApiConfig } from './config.js';
@@ -71,6 +73,8 @@ export function createApp(deps: ApiDeps): Express {
   app.use(referralRoutes({ ...deps, appUrl: config.PUBLIC_APP_URL }));
   app.use(walletRoutes(deps));
   app.use(reviewRoutes(deps));
+  app.use(adminCampaignRoutes(deps));
+  app.use(adminUserRoutes(deps));
   app.use(notificationRoutes({ pool: deps.pool, accounts: deps.accounts }));
   app.use(campaignRoutes({ pool: deps.pool }));
   app.use(

@@ -18,3 +18,4 @@ export * from './notifications/redis-notifier.js';
 export * from './campaigns/list-public-campaigns.js';
 export * from './ledger/index.js';
 export * from './referrals/index.js';
+export * from './admin/index.js';

@@ -8,3 +8,6 @@ export * from './retry/index.js';
 export * from './ledger/index.js';
 export * from './referrals/index.js';
 export * from './rest/routes.js';
+export * from './games/wheel/index.js';
+export * from './admin/index.js';
+export * from './admission/index.js';

@@ -19,6 +19,7 @@ function signupContext(req: Request) {
     ip: req.ip ?? null,
     userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
     inviteCookie: readInviteCookie(cookies[INVITE_COOKIE]),
+    visitorId: cookies[VISITOR_COOKIE]?.match(DEVICE_ID)?.[0] ?? null,
   };
 }
 

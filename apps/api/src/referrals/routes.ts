@@ -3,19 +3,21 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
 import {
-  AppError, attributeReferral, getOrCreateInviteCode, listMyReferrals, loadCampaignRules,
-  type AccountsService, type InviteDirectory, type JobQueues, type Leaderboard, type Pool,
+  AppError, assignVariant, attributeReferral, recordExposure, getOrCreateInviteCode, listMyReferrals, loadCampaignRules,
+  type AccountsService, type ClickCounter, type InviteDirectory, type JobQueues, type Leaderboard, type Pool,
 } from '@playloop/core';
 import { routes, ZAttributeBody, ZCustomEventBody, ZInviteCodeParam, ZMyLinkQuery } from '@playloop/shared';
 import { z } from 'zod';
 import { principalOf, requireAuth } from '../auth/require-auth.js';
 import { mount } from '../http/route.js';
 import { parseInput } from '../http/validate.js';
+import { VISITOR_COOKIE } from './invite-link.js';
 
 export interface ReferralRouteDeps {
   pool: Pool;
   accounts: AccountsService;
   invites: InviteDirectory;
+  clicks: ClickCounter;
   leaderboard: Leaderboard;
   jobs: Pick<JobQueues, 'enqueueQualification'>;
   appUrl: string;
@@ -33,8 +35,21 @@ export function referralRoutes(deps: ReferralRouteDeps): Router {
     const invite = await deps.invites.resolve(code);
     if (!invite) throw new AppError('INVITE_NOT_FOUND');
     if (!invite.running) throw new AppError('CAMPAIGN_NOT_ACTIVE');
-    const { running: _running, shareText: _shareText, ...publicInvite } = invite;
-    return publicInvite;
+    await deps.clicks.recordLandingView(code).catch((err: unknown) => req.log?.warn({ err }, 'landing view not counted'));
+    const visitorId = (req.cookies as Record<string, string | undefined> | undefined)?.[VISITOR_COOKIE];
+    const variant = visitorId ? assignVariant(invite, visitorId) : null;
+    if (variant && visitorId) await recordExposure(deps.pool, invite.campaign.id, variant.id, visitorId);
+    return {
+      code: invite.code,
+      referrerName: invite.referrerName,
+      campaign: invite.campaign,
+      rewards: invite.rewards,
+      landing: {
+        title: variant?.landingTitle || invite.landingTitle || invite.campaign.title,
+        text: variant?.landingText || invite.landingText || invite.campaign.description,
+        variant: variant?.name ?? null,
+      },
+    };
   });
 
   mount(router, routes.myLink, auth, async (req, res) => {

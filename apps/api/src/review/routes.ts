@@ -3,7 +3,8 @@ import { Router } from 'express';
 import { listFlaggedReferrals, reviewReferrals, type AccountsService, type JobQueues, type Pool } from '@playloop/core';
 import { routes, ZReviewBody } from '@playloop/shared';
 import { z } from 'zod';
-import { principalOf, requireAuth, requireRole } from '../auth/require-auth.js';
+import { principalOf } from '../auth/require-auth.js';
+import { staffOnly } from '../admin/guard.js';
 import { mount } from '../http/route.js';
 import { parseInput } from '../http/validate.js';
 
@@ -12,7 +13,7 @@ const ZListQuery = z.object({ campaignId: z.string().regex(/^cmp_[0-9A-Za-z]{20}
 /** Fraud review for marketing and support: the evidence, and a decision on one or many. */
 export function reviewRoutes(deps: { pool: Pool; accounts: AccountsService; jobs: Pick<JobQueues, 'enqueueAnnouncement'> }): Router {
   const router = Router();
-  const guard = [requireAuth(deps.accounts), requireRole('marketing', 'support')];
+  const guard = staffOnly(deps, ['marketing', 'support']);
 
   mount(router, routes.flaggedReferrals, ...guard, async (req) => {
     const { campaignId } = parseInput(ZListQuery, req.query);

@@ -11,11 +11,14 @@ import { findUserByEmail, findUserById, insertLocalUser, toUser, type UserRow } 
 import type { TokenVerifier } from './verify-token.js';
 import { resolveCodeForAttribution } from '../referrals/attribute-referral.js';
 import { recordUserSignals, type SignupSignals } from '../referrals/signals.js';
+import { recordConversion } from '../referrals/variant-exposure.js';
 
 /** Where a sign-up came from: first-party signals and the invite it carries, if any. */
 export interface SignupContext extends SignupSignals {
   /** The first-touch invite cookie set by `/r/<code>`, if the browser has one. */
   inviteCookie: { code: string; touchedAt: Date } | null;
+  /** The first-party visitor id, to credit an A/B landing variant with the conversion. */
+  visitorId?: string | null;
 }
 
 export interface AccountsDeps {
@@ -72,6 +75,7 @@ export function createAccountsService(deps: AccountsDeps) {
       });
       if (!row) throw new AppError('EMAIL_TAKEN', { details: [{ path: 'email', message: 'is already registered' }] });
       await recordUserSignals(deps.pool, row.id, row.email, ctx);
+      if (ctx.visitorId) await recordConversion(deps.pool, ctx.visitorId, row.id);
       // Notifying, attributing and rewarding are the worker's jobs; the request only enqueues them.
       await deps.jobs.enqueueWelcome({ userId: row.id });
       if (invite) await deps.jobs.enqueueAttribution({ refereeId: row.id, code: invite.code, touchedAt: invite.touchedAt.toISOString() });

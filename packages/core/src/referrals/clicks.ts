@@ -18,6 +18,9 @@ redis.call('RENAME', KEYS[1], KEYS[2])
 redis.call('SADD', KEYS[3], ARGV[1])
 return 1`;
 
+// A landing view (the invite page fetched its data): counted like a click, under its own field.
+const RECORD_VIEW = `redis.call('HINCRBY', KEYS[1], 'l|' .. ARGV[1], 1) return 1`;
+
 const day = (d = new Date()) => d.toISOString().slice(0, 10);
 
 /**
@@ -36,6 +39,10 @@ export function createClickCounter(deps: { redis: Redis; prefix: string }) {
       await deps.redis.eval(RECORD_CLICK, 2, pendingKey, `${deps.prefix}clicks:uv:${code}:${d}`, `${code}|${d}`, visitorId);
     },
 
+    async recordLandingView(code: string, now = new Date()): Promise<void> {
+      await deps.redis.eval(RECORD_VIEW, 1, pendingKey, `${code}|${day(now)}`);
+    },
+
     /** Seals what is pending into a batch and flushes every unflushed batch; returns clicks flushed. */
     async flush(pool: Pool): Promise<number> {
       const sealed = randomUUID();
@@ -43,12 +50,13 @@ export function createClickCounter(deps: { redis: Redis; prefix: string }) {
       let flushed = 0;
       for (const id of await deps.redis.smembers(batchesKey)) {
         const counts = await deps.redis.hgetall(batchKey(id));
-        const rows = new Map<string, { code: string; day: string; clicks: number; uniques: number }>();
+        const rows = new Map<string, { code: string; day: string; clicks: number; uniques: number; views: number }>();
         for (const [field, value] of Object.entries(counts)) {
           const [kind, code, d] = field.split('|') as [string, string, string];
-          const row = rows.get(`${code}|${d}`) ?? { code, day: d, clicks: 0, uniques: 0 };
+          const row = rows.get(`${code}|${d}`) ?? { code, day: d, clicks: 0, uniques: 0, views: 0 };
           if (kind === 'c') row.clicks += Number(value);
-          else row.uniques += Number(value);
+          else if (kind === 'u') row.uniques += Number(value);
+          else row.views += Number(value);
           rows.set(`${code}|${d}`, row);
         }
         const list = [...rows.values()];
@@ -57,13 +65,14 @@ export function createClickCounter(deps: { redis: Redis; prefix: string }) {
           if (!fresh.rows[0] || list.length === 0) return;
           // Codes unknown to Postgres (deleted since the click) are dropped by the join.
           await tx.query(
-            `insert into referral_click_counts (code, day, clicks, unique_visitors)
-             select v.code, v.day::date, v.clicks, v.uniques
-             from unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[]) as v(code, day, clicks, uniques)
+            `insert into referral_click_counts (code, day, clicks, unique_visitors, landing_views)
+             select v.code, v.day::date, v.clicks, v.uniques, v.views
+             from unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[]) as v(code, day, clicks, uniques, views)
              join referral_codes rc on rc.code = v.code
              on conflict (code, day) do update set clicks = referral_click_counts.clicks + excluded.clicks,
-               unique_visitors = referral_click_counts.unique_visitors + excluded.unique_visitors`,
-            [list.map((r) => r.code), list.map((r) => r.day), list.map((r) => r.clicks), list.map((r) => r.uniques)],
+               unique_visitors = referral_click_counts.unique_visitors + excluded.unique_visitors,
+               landing_views = referral_click_counts.landing_views + excluded.landing_views`,
+            [list.map((r) => r.code), list.map((r) => r.day), list.map((r) => r.clicks), list.map((r) => r.uniques), list.map((r) => r.views)],
           );
           flushed += list.reduce((s, r) => s + r.clicks, 0);
         });

@@ -14,3 +14,4 @@ export * from './invite-directory.js';
 export * from './clicks.js';
 export * from './leaderboard.js';
 export * from './announce.js';
+export * from './variant-exposure.js';

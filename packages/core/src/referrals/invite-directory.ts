@@ -4,9 +4,28 @@ import type { Redis } from '../redis/client.js';
 import { isCampaignRunning } from './campaign-rules.js';
 
 /** What `/r/<code>` needs, cached in Redis so a viral spike never waits on Postgres. */
-export interface CachedInvite extends TInvite {
+export interface CachedInvite extends Omit<TInvite, 'landing'> {
   running: boolean;
   shareText: string;
+  landingTitle: string;
+  landingText: string;
+  variants: Array<{ id: string; name: string; weight: number; landingTitle: string; landingText: string }>;
+}
+
+/**
+ * Deterministic A/B assignment: the same visitor always sees the same variant of a campaign,
+ * and visitors split by the variants' weights (which add up to 100).
+ */
+export function assignVariant(invite: CachedInvite, visitorId: string): CachedInvite['variants'][number] | null {
+  if (invite.variants.length === 0) return null;
+  let h = 2166136261;
+  for (const ch of `${invite.campaign.id}:${visitorId}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  let bucket = h % 100;
+  for (const v of invite.variants) {
+    if (bucket < v.weight) return v;
+    bucket -= v.weight;
+  }
+  return invite.variants[invite.variants.length - 1] ?? null;
 }
 
 const TTL_SECONDS = 300;
@@ -23,7 +42,10 @@ export function createInviteDirectory(deps: { pool: Pool; redis: Redis; prefix: 
   async function load(code: string): Promise<CachedInvite | null> {
     const { rows } = await deps.pool.query(
       `select rc.code, u.display_name, c.id, c.title, c.description, c.image_url, c.share_text, c.status, c.starts_at, c.ends_at,
-              c.referrer_reward_points, c.referee_reward_points
+              c.referrer_reward_points, c.referee_reward_points, c.landing_title, c.landing_text,
+              coalesce((select json_agg(json_build_object('id', v.id, 'name', v.name, 'weight', v.weight,
+                 'landingTitle', v.landing_title, 'landingText', v.landing_text) order by v.name)
+               from campaign_variants v where v.campaign_id = c.id), '[]'::json) as variants
        from referral_codes rc join users u on u.id = rc.user_id join campaigns c on c.id = rc.campaign_id
        where rc.code = $1`,
       [code],
@@ -37,6 +59,9 @@ export function createInviteDirectory(deps: { pool: Pool; redis: Redis; prefix: 
       rewards: { referrerPoints: r.referrer_reward_points, refereePoints: r.referee_reward_points },
       running: isCampaignRunning({ status: r.status, startsAt: r.starts_at, endsAt: r.ends_at }),
       shareText: r.share_text,
+      landingTitle: r.landing_title,
+      landingText: r.landing_text,
+      variants: r.variants,
     };
   }
 

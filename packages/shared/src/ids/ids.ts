@@ -9,6 +9,8 @@ export const IdPrefix = {
   request: 'req',
   referral: 'ref',
   ledgerTransaction: 'ltx',
+  wheelSpin: 'spn',
+  variant: 'var',
 } as const;
 export type IdPrefix = (typeof IdPrefix)[keyof typeof IdPrefix];
 

@@ -12,6 +12,8 @@ export const ZInvite = z.object({
   referrerName: z.string(),
   campaign: z.object({ id: z.string(), title: z.string(), description: z.string(), imageUrl: z.string().nullable() }),
   rewards: z.object({ referrerPoints: z.number().int(), refereePoints: z.number().int() }),
+  /** The landing copy: the campaign's, or the A/B variant this visitor was assigned. */
+  landing: z.object({ title: z.string(), text: z.string(), variant: z.string().nullable() }),
 });
 export type TInvite = z.infer<typeof ZInvite>;
 export const ZInviteCodeParam = z.object({ code: ZReferralCode });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAdmissionSettingsBody, ZAdmissionState, ZWaitingRoomJoinBody, ZWaitingRoomStatus } from '../admission/schemas.js';
 import { ZLoginBody, ZMeResponse, ZOkResponse, ZSession, ZSignupBody } from '../auth/schemas.js';
 import { ZCampaignList } from '../campaigns/schemas.js';
 import { ZNotificationList } from '../notifications/schemas.js';
@@ -6,6 +7,12 @@ import { ZWalletResponse } from '../ledger/schemas.js';
 import {
   ZAccepted, ZAttributeBody, ZCustomEventBody, ZFlaggedList, ZInvite, ZLeaderboard, ZMyLink, ZMyLinkQuery, ZReferralList, ZReviewBody, ZReviewResult,
 } from '../referrals/schemas.js';
+import {
+  ZAdminUserList, ZAuditList, ZCampaignAdmin, ZCampaignAdminList, ZCampaignInput, ZFunnel, ZFunnelQuery, ZRoleChange, ZStatusChange,
+} from '../admin/schemas.js';
+import {
+  ZDailySpinResponse, ZRotateSeedResponse, ZSetClientSeedBody, ZWheelConfig, ZWheelPublished, ZWheelSeedState, ZWheelSpinList, ZWheelSpinRecord, ZWheelState,
+} from '../games/wheel/schemas.js';
 
 export interface RouteContract {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -51,6 +58,25 @@ export const routes = {
   leaderboard: { method: 'get', path: '/api/leaderboards/:campaignId', summary: 'Top ten of a campaign and your own rank', tag: 'referrals', auth: 'access', response: ZLeaderboard },
   flaggedReferrals: { method: 'get', path: '/api/review/referrals', summary: 'Flagged referrals with fraud evidence', tag: 'review', auth: 'access', roles: ['marketing', 'support'], response: ZFlaggedList },
   reviewReferrals: { method: 'post', path: '/api/review/referrals', summary: 'Approve or reject flagged referrals', tag: 'review', auth: 'access', roles: ['marketing', 'support'], body: ZReviewBody, response: ZReviewResult },
+  adminCampaigns: { method: 'get', path: '/api/admin/campaigns', summary: 'All campaigns with their configuration', tag: 'admin', auth: 'access', roles: ['marketing'], response: ZCampaignAdminList },
+  adminCreateCampaign: { method: 'post', path: '/api/admin/campaigns', summary: 'Create a campaign (as a draft)', tag: 'admin', auth: 'access', roles: ['marketing'], body: ZCampaignInput, response: ZCampaignAdmin, status: 201 },
+  adminUpdateCampaign: { method: 'put', path: '/api/admin/campaigns/:id', summary: 'Replace a campaign you own', tag: 'admin', auth: 'access', roles: ['marketing'], body: ZCampaignInput, response: ZCampaignAdmin },
+  adminCampaignStatus: { method: 'post', path: '/api/admin/campaigns/:id/status', summary: 'Publish, schedule, pause or end a campaign', tag: 'admin', auth: 'access', roles: ['marketing'], body: ZStatusChange, response: ZCampaignAdmin },
+  adminFunnel: { method: 'get', path: '/api/admin/campaigns/:id/funnel', summary: 'Funnel, K-factor, budget and A/B results for a time range', tag: 'admin', auth: 'access', roles: ['marketing'], query: ZFunnelQuery, response: ZFunnel },
+  adminUsers: { method: 'get', path: '/api/admin/users', summary: 'Users and their roles', tag: 'admin', auth: 'access', roles: [], response: ZAdminUserList },
+  adminSetRole: { method: 'post', path: '/api/admin/users/role', summary: 'Grant a role to a user by email', tag: 'admin', auth: 'access', roles: [], body: ZRoleChange, response: z.object({ id: z.string(), role: z.string() }) },
+  adminAudit: { method: 'get', path: '/api/admin/audit', summary: 'The audit trail, newest first', tag: 'admin', auth: 'access', roles: [], response: ZAuditList },
+  wheel: { method: 'get', path: '/api/campaigns/:campaignId/wheel', summary: 'The wheel of a campaign, your seed commitment, spins and daily spin', tag: 'wheel', auth: 'access', response: ZWheelState },
+  wheelClientSeed: { method: 'post', path: '/api/campaigns/:campaignId/wheel/client-seed', summary: 'Set the client seed your next spins use', tag: 'wheel', auth: 'access', body: ZSetClientSeedBody, response: ZWheelSeedState },
+  wheelRotateSeed: { method: 'post', path: '/api/campaigns/:campaignId/wheel/seed/rotate', summary: 'Reveal your server seed and commit to a new one', tag: 'wheel', auth: 'access', response: ZRotateSeedResponse },
+  wheelDailySpin: { method: 'post', path: '/api/campaigns/:campaignId/wheel/daily-spin', summary: "Claim today's free spin (once per UTC day)", tag: 'wheel', auth: 'access', response: ZDailySpinResponse },
+  wheelSpins: { method: 'get', path: '/api/campaigns/:campaignId/wheel/spins', summary: 'Your latest spins with their verification data', tag: 'wheel', auth: 'access', response: ZWheelSpinList },
+  wheelSpin: { method: 'get', path: '/api/wheel/spins/:spinId', summary: 'One of your spins with its verification data', tag: 'wheel', auth: 'access', response: ZWheelSpinRecord },
+  wheelPublish: { method: 'put', path: '/api/admin/campaigns/:campaignId/wheel', summary: 'Publish a new version of a campaign wheel (segments, weights, stock)', tag: 'wheel', auth: 'access', roles: ['marketing'], body: ZWheelConfig, response: ZWheelPublished },
+  waitingRoomJoin: { method: 'post', path: '/api/waiting-room/join', summary: 'Take (or keep) this browser\'s place in the waiting room', tag: 'admission', auth: 'none', body: ZWaitingRoomJoinBody, response: ZWaitingRoomStatus },
+  waitingRoomStatus: { method: 'get', path: '/api/waiting-room', summary: 'This browser\'s place in the waiting room; admits it when its turn has come', tag: 'admission', auth: 'none', response: ZWaitingRoomStatus },
+  adminAdmission: { method: 'get', path: '/api/admin/admission', summary: 'Waiting room state, admission rate and shedding counters', tag: 'admission', auth: 'access', roles: [], response: ZAdmissionState },
+  adminUpdateAdmission: { method: 'put', path: '/api/admin/admission', summary: 'Open or close the waiting room, or set its admission rate', tag: 'admission', auth: 'access', roles: [], body: ZAdmissionSettingsBody, response: ZAdmissionState },
   publicConfig: { method: 'get', path: '/api/config', summary: 'Runtime configuration for the SPA', tag: 'meta', auth: 'none', response: ZPublicConfig },
 } as const satisfies Record<string, RouteContract>;
 
