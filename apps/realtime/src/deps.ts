@@ -1,5 +1,6 @@
 import { createPool, createRedis, type Logger, type Pool, type Redis } from '@playloop/core';
 import { createAuthenticate } from './auth/authenticate.js';
+import { createDashboardFeature } from './dashboard/feature.js';
 import type { RealtimeConfig } from './config.js';
 import type { RealtimeDeps } from './server.js';
 
@@ -40,7 +41,9 @@ export function createRealDeps(config: RealtimeConfig, logger: Logger): RealDeps
     redis: { pub, sub },
     authenticate: createAuthenticate(config, pool),
     // Feature modules register here, one line each (games, presence, dashboards).
-    features: [],
+    features: [
+      createDashboardFeature({ pool, redis: pub, prefix: config.REDIS_PREFIX, logger }),
+    ],
     async dispose() {
       // QUIT waits for replies already owed; a client that never connected is just dropped.
       const end = (client: Redis) =>
