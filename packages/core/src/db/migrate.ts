@@ -7,6 +7,8 @@ const MIGRATION_FILE = /^(\d{14})_([a-z0-9_]+)\.sql$/;
 export interface MigrationResult {
   applied: string[];
   skipped: number;
+  /** Applied migrations whose file no longer matches what was applied: never edit an applied migration. */
+  changedSinceApplied: string[];
 }
 
 /**
@@ -27,17 +29,22 @@ export async function migrate(connectionString: string, migrationsDir: string): 
         statements text[],
         name text
       );`);
-    const done = new Set(
-      (await client.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map(
-        (r) => r.version,
+    const recorded = new Map(
+      (await client.query<{ version: string; statements: string[] | null }>('select version, statements from supabase_migrations.schema_migrations')).rows.map(
+        (r) => [r.version, r.statements?.join('\n') ?? null] as const,
       ),
     );
     const files = (await readdir(migrationsDir)).filter((f) => MIGRATION_FILE.test(f)).sort();
     const applied: string[] = [];
+    const changedSinceApplied: string[] = [];
     for (const file of files) {
       const [, version, name] = MIGRATION_FILE.exec(file) as RegExpExecArray;
-      if (done.has(version as string)) continue;
       const sql = await readFile(path.join(migrationsDir, file), 'utf8');
+      if (recorded.has(version as string)) {
+        const before = recorded.get(version as string);
+        if (before !== null && before !== sql) changedSinceApplied.push(file);
+        continue;
+      }
       await client.query('begin');
       try {
         await client.query(sql);
@@ -52,7 +59,7 @@ export async function migrate(connectionString: string, migrationsDir: string): 
       }
       applied.push(file);
     }
-    return { applied, skipped: files.length - applied.length };
+    return { applied, skipped: files.length - applied.length, changedSinceApplied };
   } finally {
     await client.query('select pg_advisory_unlock(hashtext($1))', ['playloop:migrate']).catch(() => undefined);
     await client.end();
