@@ -1,0 +1,43 @@
+import { useSession } from '../auth/session-store';
+import { useI18n } from '../i18n/i18n-context';
+import { localeNames } from '../i18n/locale';
+import { useDocumentTitle } from '../i18n/use-document-title';
+import { NotificationList } from '../notifications/notification-list';
+
+export function DashboardPage() {
+  const { t, formatDate } = useI18n();
+  useDocumentTitle(t('nav.dashboard'));
+  const session = useSession();
+  if (session.status !== 'signed-in') return null;
+  const { user } = session;
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('dashboard.title', { name: user.displayName })}</h1>
+        <p className="muted">{t('dashboard.lead')}</p>
+      </div>
+      <div className="dashboard-grid">
+        <NotificationList />
+        <section className="card" aria-labelledby="profile-title">
+          <h2 id="profile-title" className="card__title">
+            {t('profile.title')}
+          </h2>
+          <dl className="facts">
+            <div>
+              <dt>{t('profile.email')}</dt>
+              <dd>{user.email}</dd>
+            </div>
+            <div>
+              <dt>{t('profile.memberSince')}</dt>
+              <dd>{formatDate(user.createdAt)}</dd>
+            </div>
+            <div>
+              <dt>{t('profile.language')}</dt>
+              <dd>{localeNames[user.locale]}</dd>
+            </div>
+          </dl>
+        </section>
+      </div>
+    </>
+  );
+}
