@@ -24,6 +24,25 @@ export interface ApiFetchOptions<R extends RouteContract> {
   body?: BodyOf<R>;
   /** Use this token instead of the session's (while a session is being established). */
   accessToken?: string;
+  /** Values for `:name` segments of the route's path. */
+  params?: Record<string, string>;
+  /** Query string values (undefined ones are left out). */
+  query?: Record<string, string | number | undefined>;
+  /** Makes a POST safe for the shared policy to retry (sent as `Idempotency-Key`). */
+  idempotencyKey?: string;
+}
+
+/** The route's path with its `:params` filled in (encoded) and the query appended. */
+export function routeUrl(path: string, params: Record<string, string> = {}, query: Record<string, string | number | undefined> = {}): string {
+  const filled = path.replace(/:([A-Za-z_]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(value);
+  });
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) qs.set(k, String(v));
+  const search = qs.toString();
+  return search ? `${filled}?${search}` : filled;
 }
 
 /** Codes after which a fresh access token may help: refresh once and repeat the call. */
@@ -43,13 +62,14 @@ export async function apiFetch<R extends RouteContract>(
     const headers = new Headers({ Accept: 'application/json' });
     if (options.body !== undefined) headers.set('Content-Type', 'application/json');
     if (token) headers.set('Authorization', `Bearer ${token}`);
+    if (options.idempotencyKey) headers.set('Idempotency-Key', options.idempotencyKey);
     const init: RequestInit = {
       method: route.method.toUpperCase(),
       headers,
       credentials: 'same-origin',
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     };
-    return fetchWithRetry(route.path, init, retryPolicy, retryDeps).catch((err: unknown) => {
+    return fetchWithRetry(routeUrl(route.path, options.params, options.query), init, retryPolicy, retryDeps).catch((err: unknown) => {
       throw networkError(err);
     });
   };

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { TNotification } from '@playloop/shared';
+import { ServerEventSchemas, type AckResult, type TNotification } from '@playloop/shared';
 import { getPublicConfig } from '../api/public-config';
 import { expireSession, getAccessToken, refreshAccessToken } from '../auth/session-store';
 import { connectRealtime, type ConnectionStatus } from './connect-realtime';
 import { RealtimeContext, type Realtime } from './realtime-context';
+
+type AnyListener = (payload: unknown) => void;
+const schemas = ServerEventSchemas as Record<string, { safeParse: (v: unknown) => { success: boolean; data?: unknown } } | undefined>;
 
 /** Holds the signed-in user's socket for as long as they are signed in, whatever page they are on; idle when `userId` is null. */
 export function RealtimeProvider({
@@ -16,6 +19,8 @@ export function RealtimeProvider({
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [connectionEpoch, setConnectionEpoch] = useState(0);
   const listeners = useRef(new Set<(n: TNotification) => void>());
+  const eventListeners = useRef(new Map<string, Set<AnyListener>>());
+  const connectionRef = useRef<ReturnType<typeof connectRealtime> | null>(null);
 
   useEffect(() => {
     if (userId === null) {
@@ -39,6 +44,15 @@ export function RealtimeProvider({
           },
           onNotification: (n) => listeners.current.forEach((listener) => listener(n)),
         });
+        connectionRef.current = connection;
+        // Every other server event goes through one validated dispatcher.
+        connection.socket.onAny((event: string, payload: unknown) => {
+          const set = eventListeners.current.get(event);
+          if (!set || event === 'notify:new') return;
+          const parsed = schemas[event]?.safeParse(payload);
+          if (!parsed?.success) return;
+          set.forEach((listener) => listener(parsed.data));
+        });
       })
       .catch(() => {
         if (!cancelled) setStatus('offline');
@@ -54,8 +68,30 @@ export function RealtimeProvider({
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', backOnline);
       connection?.close();
+      connectionRef.current = null;
     };
   }, [userId]);
+
+  const subscribe = useCallback<Realtime['subscribe']>((event, listener) => {
+    const set = eventListeners.current.get(event) ?? new Set<AnyListener>();
+    set.add(listener as AnyListener);
+    eventListeners.current.set(event, set);
+    return () => {
+      set.delete(listener as AnyListener);
+    };
+  }, []);
+
+  const request = useCallback<Realtime['request']>(async (event, payload, timeoutMs = 8_000) => {
+    const socket = connectionRef.current?.socket;
+    if (!socket?.connected) return { ok: false, error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'Not connected.' } };
+    try {
+      // The typed emit needs the concrete event; the contract guarantees payload and ack match.
+      const emit = socket.timeout(timeoutMs).emitWithAck as (e: string, p: unknown) => Promise<unknown>;
+      return (await emit.call(socket.timeout(timeoutMs), event, payload)) as AckResult<never>;
+    } catch {
+      return { ok: false, error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'No answer from the server.' } };
+    }
+  }, []);
 
   const onNotification = useCallback((listener: (n: TNotification) => void) => {
     listeners.current.add(listener);
@@ -65,8 +101,8 @@ export function RealtimeProvider({
   }, []);
 
   const value = useMemo<Realtime>(
-    () => ({ status, connectionEpoch, onNotification }),
-    [status, connectionEpoch, onNotification],
+    () => ({ status, connectionEpoch, onNotification, subscribe, request }),
+    [status, connectionEpoch, onNotification, subscribe, request],
   );
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }
