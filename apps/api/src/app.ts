@@ -4,8 +4,10 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import type { AccountsService, ClickCounter, InviteDirectory, JobQueues, Leaderboard, Logger, Pool, Redis } from '@playloop/core';
+import type { AccountsService, ClickCounter, InviteDirectory, JobQueues, Leaderboard, Logger, PayoutQueue, Pool, Redis } from '@playloop/core';
 import { adminCampaignRoutes } from './admin/campaign-routes.js';
+import { auditRefusal } from './admin/guard.js';
+import { createAdmission } from './admission/index.js';
 import { adminUserRoutes } from './admin/user-routes.js';
 import { authRoutes } from './auth/routes.js';
 import { campaignRoutes } from './campaigns/routes.js';
@@ -17,10 +19,13 @@ import { originPolicy } from './http/origin.js';
 import { requestIdFor } from './http/request-id.js';
 import { metaRoutes } from './meta/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { payoutsTransport } from './payouts/index.js';
 import { inviteLinkRoutes } from './referrals/invite-link.js';
 import { referralRoutes } from './referrals/routes.js';
 import { reviewRoutes } from './review/routes.js';
 import { walletRoutes } from './wallet/routes.js';
+import { wheelRoutes } from './games/wheel/routes.js';
+import { quizRoutes } from './games/quiz/routes.js';
 
 export interface ApiDeps {
   config: ApiConfig;
@@ -32,6 +37,7 @@ export interface ApiDeps {
   invites: InviteDirectory;
   clicks: ClickCounter;
   leaderboard: Leaderboard;
+  payouts: PayoutQueue;
 }
 
 /** The composition root of the HTTP transport: everything it talks to arrives in `deps`. */
@@ -44,6 +50,11 @@ export function createApp(deps: ApiDeps): Express {
 
   // Probes first: no logging, parsing or auth in front of them.
   app.use(healthRoutes({ pool: deps.pool, redis: deps.redis, registry: metrics.registry }));
+  // Admission control next: a shed or rate-limited request costs no logging, parsing or database work.
+  const admission = createAdmission(deps, metrics.registry);
+  app.use(admission.shedding, admission.rateLimits);
+  // The invite link next: a viral click needs none of the logging, headers or parsing below (see invite-link.ts).
+  app.use(inviteLinkRoutes({ invites: deps.invites, clicks: deps.clicks, appUrl: config.PUBLIC_APP_URL, secureCookies: isSecureCookies(config), logger }));
 
   app.use(
     pinoHttp({
@@ -65,18 +76,24 @@ export function createApp(deps: ApiDeps): Express {
     }),
   );
   app.use(...originPolicy(config.CORS_ORIGINS));
+  // Signed provider callbacks (raw bytes) and coupon imports (2 MB) parse their own bodies.
+  const payouts = payoutsTransport(deps, metrics.registry);
+  app.use(payouts.beforeBodyParser);
   app.use(express.json({ limit: config.BODY_LIMIT_BYTES, strict: true }));
   app.use(cookieParser());
 
-  app.use(inviteLinkRoutes({ invites: deps.invites, clicks: deps.clicks, appUrl: config.PUBLIC_APP_URL, secureCookies: isSecureCookies(config) }));
+  app.use(admission.router);
   app.use(authRoutes({ accounts: deps.accounts, secureCookies: isSecureCookies(config) }));
   app.use(referralRoutes({ ...deps, appUrl: config.PUBLIC_APP_URL }));
   app.use(walletRoutes(deps));
+  app.use(wheelRoutes(deps));
+  app.use(quizRoutes(deps));
   app.use(reviewRoutes(deps));
   app.use(adminCampaignRoutes(deps));
   app.use(adminUserRoutes(deps));
   app.use(notificationRoutes({ pool: deps.pool, accounts: deps.accounts }));
   app.use(campaignRoutes({ pool: deps.pool }));
+  app.use(payouts.router);
   app.use(
     metaRoutes({
       realtimeUrl: config.PUBLIC_REALTIME_URL,
@@ -87,7 +104,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use('/api', notFoundHandler);
   if (config.WEB_DIST_DIR && existsSync(config.WEB_DIST_DIR)) serveSpa(app, config.WEB_DIST_DIR);
   app.use(notFoundHandler);
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, auditRefusal(deps.pool)));
   return app;
 }
 

@@ -4,7 +4,7 @@ import { ZSession } from '@playloop/shared';
 import { client, PASSWORD, uniqueEmail, type TestApi } from './harness.js';
 
 /** Signs up, grants `role` in the database (as `npm run grant-role` does), signs in again. */
-export async function staffSession(api: TestApi, role: Role, name = role) {
+export async function staffSession(api: TestApi, role: Role, name: string = role) {
   const c = client(api.base);
   const email = uniqueEmail(role);
   await c.call('POST', '/api/auth/signup', { body: { email, password: PASSWORD, displayName: name } });

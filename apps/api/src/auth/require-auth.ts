@@ -17,7 +17,7 @@ export function requireAuth(accounts: Pick<AccountsService, 'authenticate'>): Re
   };
 }
 
-/** Allows the listed roles; admin is always allowed. */
+/** Allows the listed roles; admin is always allowed. A refusal is audited by the app's error handler. */
 export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     const principal = principalOf(res);

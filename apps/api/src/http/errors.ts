@@ -22,10 +22,16 @@ export function sendError(res: Parameters<RequestHandler>[1], err: AppError, req
   res.status(err.status).json(body);
 }
 
-export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, next) => {
+/** Called for every FORBIDDEN answer, e.g. to write the refusal to the audit trail. */
+export type RefusalHook = (req: Parameters<ErrorRequestHandler>[1], res: Parameters<ErrorRequestHandler>[2], err: AppError) => Promise<void>;
+
+export function errorHandler(logger: Logger, onRefused?: RefusalHook): ErrorRequestHandler {
+  return async (err, req, res, next) => {
     if (res.headersSent) return next(err);
     const appErr = toAppError(err);
+    if (appErr.code === 'FORBIDDEN' && onRefused) {
+      await onRefused(req, res, appErr).catch((hookErr: unknown) => (req.log ?? logger).error({ err: hookErr }, 'refusal hook failed'));
+    }
     const log = req.log ?? logger;
     if (appErr.code === 'INTERNAL') log.error({ err }, 'unhandled error');
     else log.info({ code: appErr.code, internal: appErr.internal }, 'request refused');
