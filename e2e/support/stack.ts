@@ -91,6 +91,7 @@ export async function startStack(): Promise<Stack> {
         HOST: '127.0.0.1',
         WEB_DIST_DIR: path.join(ROOT, 'apps/web/dist'),
         PUBLIC_REALTIME_URL: realtimeURL,
+        PUBLIC_APP_URL: baseURL,
         CORS_ORIGINS: baseURL,
       }),
     );

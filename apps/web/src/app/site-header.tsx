@@ -28,9 +28,17 @@ export function SiteHeader() {
         </Link>
         <nav className="site-nav" aria-label={t('nav.primary')}>
           {session.status === 'signed-in' ? (
-            <NavLink to="/dashboard" className="site-nav__link">
-              {t('nav.dashboard')}
-            </NavLink>
+            <>
+              <NavLink to="/dashboard" className="site-nav__link">
+                {t('nav.dashboard')}
+              </NavLink>
+              <NavLink to="/wallet" className="site-nav__link">
+                {t('wallet.title')}
+              </NavLink>
+              <NavLink to="/leaderboard" className="site-nav__link">
+                {t('leaderboard.title')}
+              </NavLink>
+            </>
           ) : session.status === 'signed-out' ? (
             <>
               <NavLink to="/login" className="site-nav__link">
