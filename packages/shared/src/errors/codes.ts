@@ -54,6 +54,34 @@ export const ErrorCode = {
   SELF_REFERRAL: 'SELF_REFERRAL',
   /** A server-to-server call with a missing or wrong API key. */
   API_KEY_INVALID: 'API_KEY_INVALID',
+  /** A wheel spin was asked for with no spin in the wallet; earn one (daily spin, referrals, quiz). */
+  NO_SPINS: 'NO_SPINS',
+  /** Today's free wheel spin (UTC day) was already claimed; the next one opens at UTC midnight. */
+  DAILY_SPIN_ALREADY_CLAIMED: 'DAILY_SPIN_ALREADY_CLAIMED',
+  /** The waiting room is queueing new visitors and this request carries no admission: join the queue (`POST /api/waiting-room/join`). */
+  ADMISSION_REQUIRED: 'ADMISSION_REQUIRED',
+  /** A quiz answer or leave for a session this socket has not joined (`quiz:join` first). */
+  QUIZ_NOT_JOINED: 'QUIZ_NOT_JOINED',
+  /** A quiz answer for a question that has not been asked yet (lobby, or a later index). */
+  QUIZ_QUESTION_NOT_OPEN: 'QUIZ_QUESTION_NOT_OPEN',
+  /** A quiz answer that reached the server after the question's deadline (server clock). */
+  QUIZ_ANSWER_LATE: 'QUIZ_ANSWER_LATE',
+  /** A second answer to the same question; the first one stands. */
+  QUIZ_ALREADY_ANSWERED: 'QUIZ_ALREADY_ANSWERED',
+  /** An answer index the current question does not have. */
+  QUIZ_ANSWER_INVALID: 'QUIZ_ANSWER_INVALID',
+  /** A late joiner answering the question that was running when they arrived: they play from the next one. */
+  QUIZ_NOT_PLAYING: 'QUIZ_NOT_PLAYING',
+  /** The quiz session is over (or was cancelled): results only, no joining or answering. */
+  QUIZ_SESSION_OVER: 'QUIZ_SESSION_OVER',
+  /** A redemption of a reward with no stock (or coupon codes) left. */
+  OUT_OF_STOCK: 'OUT_OF_STOCK',
+  /** A redemption past the reward's per-player limit. */
+  REWARD_LIMIT_REACHED: 'REWARD_LIMIT_REACHED',
+  /** The reward is switched off, its campaign is not running, or its provider is not configured. */
+  REWARD_UNAVAILABLE: 'REWARD_UNAVAILABLE',
+  /** A signed server-to-server call (provider callback) with a missing, wrong or stale signature. */
+  SIGNATURE_INVALID: 'SIGNATURE_INVALID',
   /** Anything unexpected; details are logged, never sent. */
   INTERNAL: 'INTERNAL',
 } as const;
@@ -87,6 +115,20 @@ export const ERROR_HTTP_STATUS = {
   REFERRAL_ALREADY_ATTRIBUTED: 409,
   SELF_REFERRAL: 422,
   API_KEY_INVALID: 401,
+  NO_SPINS: 409,
+  DAILY_SPIN_ALREADY_CLAIMED: 409,
+  ADMISSION_REQUIRED: 403,
+  QUIZ_NOT_JOINED: 409,
+  QUIZ_QUESTION_NOT_OPEN: 409,
+  QUIZ_ANSWER_LATE: 409,
+  QUIZ_ALREADY_ANSWERED: 409,
+  QUIZ_ANSWER_INVALID: 422,
+  QUIZ_NOT_PLAYING: 409,
+  QUIZ_SESSION_OVER: 410,
+  OUT_OF_STOCK: 409,
+  REWARD_LIMIT_REACHED: 409,
+  REWARD_UNAVAILABLE: 410,
+  SIGNATURE_INVALID: 401,
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, number>;
 
@@ -117,6 +159,20 @@ export const ERROR_MESSAGES = {
   REFERRAL_ALREADY_ATTRIBUTED: 'You were already invited by someone else.',
   SELF_REFERRAL: 'You cannot use your own invite link.',
   API_KEY_INVALID: 'The API key is missing or wrong.',
+  NO_SPINS: 'You have no spins left. Claim your daily spin or invite a friend to earn more.',
+  DAILY_SPIN_ALREADY_CLAIMED: 'You already claimed today\'s free spin. Come back tomorrow.',
+  ADMISSION_REQUIRED: 'Lots of people are joining right now. Please wait for your turn in the waiting room.',
+  QUIZ_NOT_JOINED: 'Join the quiz first.',
+  QUIZ_QUESTION_NOT_OPEN: 'This question is not open yet.',
+  QUIZ_ANSWER_LATE: 'Time is up for this question.',
+  QUIZ_ALREADY_ANSWERED: 'You already answered this question.',
+  QUIZ_ANSWER_INVALID: 'That answer is not one of the choices.',
+  QUIZ_NOT_PLAYING: 'You joined during this question: you play from the next one.',
+  QUIZ_SESSION_OVER: 'This quiz is over.',
+  OUT_OF_STOCK: 'Sorry, this reward has just run out.',
+  REWARD_LIMIT_REACHED: 'You have already redeemed this reward as many times as allowed.',
+  REWARD_UNAVAILABLE: 'This reward is not available right now.',
+  SIGNATURE_INVALID: 'The signature is missing, wrong or too old.',
   INTERNAL: 'Something went wrong on our side.',
 } as const satisfies Record<ErrorCode, string>;
 

@@ -10,7 +10,16 @@ export const IdPrefix = {
   referral: 'ref',
   ledgerTransaction: 'ltx',
   wheelSpin: 'spn',
+  quizQuestion: 'qzq',
+  quizSchedule: 'qzc',
+  quizSession: 'qzs',
+  quizSoloRun: 'qzr',
   variant: 'var',
+  rewardItem: 'rwd',
+  payout: 'pay',
+  webhookEndpoint: 'whk',
+  webhookDelivery: 'whd',
+  webhookEvent: 'wev',
 } as const;
 export type IdPrefix = (typeof IdPrefix)[keyof typeof IdPrefix];
 

@@ -5,7 +5,10 @@ import { useI18n } from '../../i18n/i18n-context';
 export function OddsTable({ segments }: { segments: TPublicWheelSegment[] }) {
   const { t, locale } = useI18n();
   const total = segments.reduce((sum, s) => sum + s.weight, 0);
-  const percent = new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB', { style: 'percent', maximumFractionDigits: 2 });
+  const percent = new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB', {
+    style: 'percent',
+    maximumFractionDigits: 2,
+  });
   return (
     <details className="card odds">
       <summary className="card__title">{t('wheel.odds.title')}</summary>
@@ -23,12 +26,19 @@ export function OddsTable({ segments }: { segments: TPublicWheelSegment[] }) {
           {segments.map((s, i) => (
             <tr key={i}>
               <th scope="row">
-                <span className="swatch" style={{ background: s.colour }} aria-hidden="true" /> {s.label}
+                <span className="swatch" style={{ background: s.colour }} aria-hidden="true" />{' '}
+                {s.label}
                 {s.isFallback && <span className="badge">{t('wheel.odds.fallback')}</span>}
               </th>
               <td>{s.weight}</td>
               <td>{percent.format(s.weight / total)}</td>
-              <td>{s.stockLeft === null ? t('wheel.odds.unlimited') : s.stockLeft === 0 ? t('wheel.soldOut') : s.stockLeft}</td>
+              <td>
+                {s.stockLeft === null
+                  ? t('wheel.odds.unlimited')
+                  : s.stockLeft === 0
+                    ? t('wheel.soldOut')
+                    : s.stockLeft}
+              </td>
             </tr>
           ))}
         </tbody>

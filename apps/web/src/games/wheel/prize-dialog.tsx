@@ -9,7 +9,19 @@ import { describePrize } from './describe-prize';
  * behind inert, and closes it on Escape. Opening moves focus to the primary action; closing
  * hands focus back through `onClose`. The announcement itself goes through the page's live region.
  */
-export function PrizeDialog(props: { result: TWheelSpinResult | null; labels: string[]; onClose: () => void }) {
+// A twelve-point star, drawn rather than an emoji so it looks the same on every device.
+const BURST =
+  Array.from({ length: 24 }, (_, i) => {
+    const r = i % 2 === 0 ? 48 : 30;
+    const a = (i * Math.PI) / 12;
+    return `${i === 0 ? 'M' : 'L'} ${(r * Math.sin(a)).toFixed(2)} ${(-r * Math.cos(a)).toFixed(2)}`;
+  }).join(' ') + ' Z';
+
+export function PrizeDialog(props: {
+  result: TWheelSpinResult | null;
+  labels: string[];
+  onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const primary = useRef<HTMLButtonElement>(null);
@@ -26,12 +38,23 @@ export function PrizeDialog(props: { result: TWheelSpinResult | null; labels: st
 
   const won = result !== null && result.prize.kind !== 'none';
   return (
-    <dialog ref={ref} className="prize-dialog" aria-labelledby="prize-title" aria-describedby="prize-body" onClose={props.onClose}>
+    <dialog
+      ref={ref}
+      className="prize-dialog"
+      aria-labelledby="prize-title"
+      aria-describedby="prize-body"
+      onClose={props.onClose}
+    >
       {result && (
         <>
-          <p className="prize-dialog__burst" aria-hidden="true">
-            {won ? '🎉' : '🍀'}
-          </p>
+          <svg
+            className={`prize-dialog__burst${won ? '' : ' prize-dialog__burst--miss'}`}
+            viewBox="-50 -50 100 100"
+            aria-hidden="true"
+          >
+            <path d={BURST} />
+            <circle r="16" />
+          </svg>
           <h2 id="prize-title" className="prize-dialog__title">
             {won ? t('wheel.wonTitle') : t('wheel.missTitle')}
           </h2>
@@ -40,13 +63,23 @@ export function PrizeDialog(props: { result: TWheelSpinResult | null; labels: st
           </p>
           {result.fallbackReason && (
             <p className="notice notice--info">
-              {t(result.fallbackReason === 'out_of_stock' ? 'wheel.fallbackOutOfStock' : 'wheel.fallbackOverBudget', {
-                drawn: props.labels[result.drawnIndex] ?? '',
-              })}
+              {t(
+                result.fallbackReason === 'out_of_stock'
+                  ? 'wheel.fallbackOutOfStock'
+                  : 'wheel.fallbackOverBudget',
+                {
+                  drawn: props.labels[result.drawnIndex] ?? '',
+                },
+              )}
             </p>
           )}
           <div className="prize-dialog__actions">
-            <button ref={primary} type="button" className="button button--primary" onClick={() => ref.current?.close()}>
+            <button
+              ref={primary}
+              type="button"
+              className="button button--primary"
+              onClick={() => ref.current?.close()}
+            >
               {t('wheel.continue')}
             </button>
             <Link className="button button--ghost" to={`/verify/wheel/${result.spinId}`}>

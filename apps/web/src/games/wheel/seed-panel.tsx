@@ -37,7 +37,8 @@ export function SeedPanel(props: {
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    if (!ZClientSeed.safeParse(draft).success) return setFieldError(t('wheel.seed.clientSeedInvalid'));
+    if (!ZClientSeed.safeParse(draft).success)
+      return setFieldError(t('wheel.seed.clientSeedInvalid'));
     setFieldError(undefined);
     void run(async () => {
       props.onSeed(await wheelApi.setClientSeed(props.campaignId, draft));
@@ -81,10 +82,19 @@ export function SeedPanel(props: {
           onChange={(e) => setDraft(e.target.value)}
         />
         <div className="seed-panel__actions">
-          <button type="submit" className="button button--secondary" disabled={busy || props.disabled || draft === props.seed.clientSeed}>
+          <button
+            type="submit"
+            className="button button--secondary"
+            disabled={busy || props.disabled || draft === props.seed.clientSeed}
+          >
             {t('wheel.seed.save')}
           </button>
-          <button type="button" className="button button--ghost" disabled={busy || props.disabled} onClick={rotate}>
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={busy || props.disabled}
+            onClick={rotate}
+          >
             {t('wheel.seed.rotate')}
           </button>
         </div>

@@ -4,7 +4,13 @@ import { useI18n } from '../../i18n/i18n-context';
 import { describePrize } from './describe-prize';
 
 /** The player's latest spins; each links to its verification page. */
-export function SpinHistory({ spins, error }: { spins: TWheelSpinRecord[] | null; error: string | null }) {
+export function SpinHistory({
+  spins,
+  error,
+}: {
+  spins: TWheelSpinRecord[] | null;
+  error: string | null;
+}) {
   const { t, locale, formatDate } = useI18n();
   return (
     <section className="card" aria-labelledby="history-title">
@@ -26,7 +32,8 @@ export function SpinHistory({ spins, error }: { spins: TWheelSpinRecord[] | null
                 {s.fallbackReason && <span className="badge">{t('wheel.history.fallback')}</span>}
               </span>
               <span className="muted">
-                <time dateTime={s.createdAt}>{formatDate(s.createdAt)}</time> · {t('wheel.history.nonce', { nonce: s.nonce })}
+                <time dateTime={s.createdAt}>{formatDate(s.createdAt)}</time> ·{' '}
+                {t('wheel.history.nonce', { nonce: s.nonce })}
               </span>
               <Link to={`/verify/wheel/${s.spinId}`} className="spin-history__verify">
                 {s.serverSeed ? t('wheel.history.verify') : t('wheel.history.verifyPending')}

@@ -9,8 +9,20 @@ const POINTER_KICK = 22; // degrees the pointer flicks when a segment edge passe
 
 type Motion =
   | { phase: 'idle' }
-  | { phase: 'free'; startedAt: number; speed: number; pending: { index: number | null; done: () => void } | null }
-  | { phase: 'landing'; startedAt: number; from: number; distance: number; duration: number; done: () => void };
+  | {
+      phase: 'free';
+      startedAt: number;
+      speed: number;
+      pending: { index: number | null; done: () => void } | null;
+    }
+  | {
+      phase: 'landing';
+      startedAt: number;
+      from: number;
+      distance: number;
+      duration: number;
+      done: () => void;
+    };
 
 /**
  * Drives the wheel with requestAnimationFrame, writing transforms straight to the DOM (no React
@@ -38,7 +50,8 @@ export function useSpinAnimation(opts: {
 
   const move = useCallback(
     (to: number) => {
-      if (segmentAtPointer(to, count) !== segmentAtPointer(rotation.current, count)) pointerAngle.current = POINTER_KICK;
+      if (segmentAtPointer(to, count) !== segmentAtPointer(rotation.current, count))
+        pointerAngle.current = POINTER_KICK;
       rotation.current = to;
     },
     [count],
@@ -56,9 +69,19 @@ export function useSpinAnimation(opts: {
         if (m.pending && m.speed >= TOP_SPEED) {
           const { index, done } = m.pending;
           const turns = Math.floor((m.speed * LANDING_TARGET_MS) / 3000 / 360);
-          const target = index === null ? rotation.current + (m.speed * STOP_MS) / 3000 : landingRotation(rotation.current, index, count, turns, Math.random() * 0.6 - 0.3);
+          const target =
+            index === null
+              ? rotation.current + (m.speed * STOP_MS) / 3000
+              : landingRotation(rotation.current, index, count, turns, Math.random() * 0.6 - 0.3);
           const distance = target - rotation.current;
-          motion.current = { phase: 'landing', startedAt: now, from: rotation.current, distance, duration: decelerationMs(distance, m.speed), done };
+          motion.current = {
+            phase: 'landing',
+            startedAt: now,
+            from: rotation.current,
+            distance,
+            duration: decelerationMs(distance, m.speed),
+            done,
+          };
         }
       } else if (m.phase === 'landing') {
         const t = (now - m.startedAt) / m.duration;
@@ -70,7 +93,10 @@ export function useSpinAnimation(opts: {
         }
       }
       paint();
-      frame.current = motion.current.phase === 'idle' && pointerAngle.current === 0 ? null : requestAnimationFrame(tick);
+      frame.current =
+        motion.current.phase === 'idle' && pointerAngle.current === 0
+          ? null
+          : requestAnimationFrame(tick);
     },
     [count, move, paint],
   );

@@ -1,20 +1,15 @@
-import { routes, type RouteContract } from '@playloop/shared';
+import { routes } from '@playloop/shared';
 import { apiFetch } from '../../api/api-fetch';
-
-/** The contract's route with its `:params` filled in (encoded), everything else unchanged. */
-function at<R extends RouteContract>(route: R, params: Record<string, string>): R {
-  const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-  return { ...route, path };
-}
 
 /** The wheel's REST calls, typed and validated by the shared contract. */
 export const wheelApi = {
-  state: (campaignId: string) => apiFetch(at(routes.wheel, { campaignId })),
+  state: (campaignId: string) => apiFetch(routes.wheel, { params: { campaignId } }),
   setClientSeed: (campaignId: string, clientSeed: string) =>
-    apiFetch(at(routes.wheelClientSeed, { campaignId }), { body: { clientSeed } }),
-  rotateSeed: (campaignId: string) => apiFetch(at(routes.wheelRotateSeed, { campaignId })),
-  claimDailySpin: (campaignId: string) => apiFetch(at(routes.wheelDailySpin, { campaignId })),
-  history: (campaignId: string) => apiFetch(at(routes.wheelSpins, { campaignId })),
-  spin: (spinId: string) => apiFetch(at(routes.wheelSpin, { spinId })),
+    apiFetch(routes.wheelClientSeed, { params: { campaignId }, body: { clientSeed } }),
+  rotateSeed: (campaignId: string) => apiFetch(routes.wheelRotateSeed, { params: { campaignId } }),
+  claimDailySpin: (campaignId: string) =>
+    apiFetch(routes.wheelDailySpin, { params: { campaignId } }),
+  history: (campaignId: string) => apiFetch(routes.wheelSpins, { params: { campaignId } }),
+  spin: (spinId: string) => apiFetch(routes.wheelSpin, { params: { spinId } }),
   campaigns: () => apiFetch(routes.campaigns),
 };

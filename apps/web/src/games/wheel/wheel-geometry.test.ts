@@ -1,12 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decelerationMs, easeOutCubic, landingRotation, segmentAtPointer, textColourOn } from './wheel-geometry';
+import {
+  decelerationMs,
+  easeOutCubic,
+  landingRotation,
+  segmentAtPointer,
+  textColourOn,
+} from './wheel-geometry';
 
 describe('landingRotation', () => {
   it('always stops the pointer on the server’s segment, after at least the asked turns', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 16 }).chain((count) => fc.tuple(fc.constant(count), fc.nat({ max: count - 1 }))),
+        fc
+          .integer({ min: 2, max: 16 })
+          .chain((count) => fc.tuple(fc.constant(count), fc.nat({ max: count - 1 }))),
         fc.double({ min: -1e6, max: 1e6, noNaN: true }),
         fc.integer({ min: 0, max: 8 }),
         fc.double({ min: -1, max: 1, noNaN: true }),

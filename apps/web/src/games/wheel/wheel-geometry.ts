@@ -16,7 +16,13 @@ export function segmentAtPointer(rotation: number, count: number): number {
  * segment `index`. `offset` in (−0.5, 0.5) moves the resting point off the segment's centre
  * (a little randomness looks natural); it is clamped so the pointer never sits on a boundary.
  */
-export function landingRotation(from: number, index: number, count: number, minTurns: number, offset = 0): number {
+export function landingRotation(
+  from: number,
+  index: number,
+  count: number,
+  minTurns: number,
+  offset = 0,
+): number {
   const size = 360 / count;
   const safeOffset = Math.max(-0.4, Math.min(0.4, offset));
   const target = mod(-(index + 0.5 + safeOffset) * size, 360);

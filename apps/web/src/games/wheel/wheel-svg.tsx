@@ -34,8 +34,17 @@ export function WheelSvg(props: {
           const ink = textColourOn(s.colour);
           const soldOut = s.stockLeft === 0;
           return (
-            <g key={i} className={highlight === i ? 'wheel__slice wheel__slice--won' : 'wheel__slice'}>
-              <path d={slicePath(i, count)} fill={s.colour} stroke="#ffffff" strokeWidth="1.2" opacity={soldOut ? 0.45 : 1} />
+            <g
+              key={i}
+              className={highlight === i ? 'wheel__slice wheel__slice--won' : 'wheel__slice'}
+            >
+              <path
+                d={slicePath(i, count)}
+                fill={s.colour}
+                stroke="#ffffff"
+                strokeWidth="1.2"
+                opacity={soldOut ? 0.45 : 1}
+              />
               <g transform={`rotate(${(i + 0.5) * size - 90})`}>
                 <text
                   x={R - 8}
@@ -45,12 +54,21 @@ export function WheelSvg(props: {
                   fill={ink}
                   fontSize={count > 10 ? 7 : 8.5}
                   fontWeight={700}
-                  {...(s.label.length > LABEL_FIT ? { textLength: 62, lengthAdjust: 'spacingAndGlyphs' } : {})}
+                  {...(s.label.length > LABEL_FIT
+                    ? { textLength: 62, lengthAdjust: 'spacingAndGlyphs' }
+                    : {})}
                 >
                   {s.label}
                 </text>
                 {soldOut && (
-                  <text x={R - 8} y={8} textAnchor="end" dominantBaseline="middle" fill={ink} fontSize={6}>
+                  <text
+                    x={R - 8}
+                    y={8}
+                    textAnchor="end"
+                    dominantBaseline="middle"
+                    fill={ink}
+                    fontSize={6}
+                  >
                     {props.soldOutLabel}
                   </text>
                 )}
