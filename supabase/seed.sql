@@ -78,3 +78,24 @@ on conflict (id) do nothing;
 insert into public.quiz_schedules (id, campaign_id, title, every_seconds, question_count, lobby_seconds, reveal_seconds)
 values ('qzc_demoschedule00000001', 'cmp_demo0000000000000000', 'Launch party quiz', 180, 5, 60, 6)
 on conflict (id) do nothing;
+
+-- The demo rewards shop: two coupon banks (codes handed out once) and gift cards / cashback
+-- fulfilled by the sandbox provider `npm start` runs beside the api (PAYOUT_PROVIDERS names it).
+insert into public.reward_items (id, campaign_id, kind, title, description, cost_points, amount_cents, currency, provider, sku, stock, per_player_limit)
+values
+  ('rwd_democoffee0000000000', 'cmp_demo0000000000000000', 'coupon', 'Free coffee', 'A coffee on us at any partner café. Show the code at the till.', 50, null, null, null, null, 0, 2),
+  ('rwd_democoupon10off00000', 'cmp_demo0000000000000000', 'coupon', '10% off in the Playloop shop', 'One use, on any order.', 120, null, null, null, null, 0, 1),
+  ('rwd_demogiftcard5eur0000', 'cmp_demo0000000000000000', 'gift_card', '€5 gift card', 'Delivered by our (sandbox) gift-card partner in seconds.', 200, 500, 'EUR', 'sandbox', 'giftcard-eur', 100, 3),
+  ('rwd_demogiftcard10eur000', 'cmp_demo0000000000000000', 'gift_card', '€10 gift card', 'Delivered by our (sandbox) gift-card partner in seconds.', 380, 1000, 'EUR', 'sandbox', 'giftcard-eur', 50, 2),
+  ('rwd_democashback2eur0000', 'cmp_demo0000000000000000', 'cashback', '€2 cashback', 'Paid back to your account by the (sandbox) payout partner.', 90, 200, 'EUR', 'sandbox', 'cashback-eur', null, 5)
+on conflict (id) do nothing;
+
+insert into public.reward_coupon_codes (item_id, code)
+select 'rwd_democoffee0000000000', 'COFFEE-' || lpad(i::text, 4, '0') from generate_series(1, 100) as i
+union all
+select 'rwd_democoupon10off00000', 'PLAY10-' || lpad(i::text, 4, '0') from generate_series(1, 100) as i
+on conflict on constraint reward_coupon_codes_unique do nothing;
+
+-- A coupon's stock is its free codes, whatever a previous run left.
+update public.reward_items i set stock = (select count(*) from public.reward_coupon_codes c where c.item_id = i.id and c.payout_id is null)
+where i.id in ('rwd_democoffee0000000000', 'rwd_democoupon10off00000');

@@ -1,0 +1,128 @@
+import { insertTestCampaign, insertTestUser } from '@playloop/core/testing';
+import { newId, ZQuizResults, ZQuizSessionList, ZQuizSessionSummary } from '@playloop/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../../test/harness.js';
+import { staffSession } from '../../../test/staff.js';
+
+describe('quiz REST: banks, scheduling, listing and results', () => {
+  let api: TestApi;
+  let campaignId: string;
+  let marketing: Awaited<ReturnType<typeof staffSession>>;
+  let player: Awaited<ReturnType<typeof staffSession>>;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    campaignId = await insertTestCampaign(api.services.pool);
+    marketing = await staffSession(api, 'marketing');
+    player = await staffSession(api, 'player');
+  });
+  afterAll(async () => api?.stop());
+
+  const question = (overrides: Record<string, unknown> = {}) => ({
+    campaignId,
+    text: 'Capital of Italy?',
+    answers: ['Milan', 'Rome'],
+    correctIndex: 1,
+    ...overrides,
+  });
+
+  it('lets marketing add questions and schedule a show, which then lists without its questions', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await marketing.c.call('POST', '/api/admin/quiz/questions', {
+        token: marketing.token,
+        body: question(),
+      });
+      expect(res.status).toBe(201);
+      ids.push((res.json as { id: string }).id);
+    }
+    const startsAt = new Date(Date.now() + 3_600_000).toISOString();
+    const scheduled = await marketing.c.call('POST', '/api/admin/quiz/sessions', {
+      token: marketing.token,
+      body: { campaignId, startsAt, questionIds: ids },
+    });
+    expect(scheduled.status).toBe(201);
+    const summary = ZQuizSessionSummary.parse(scheduled.json);
+    expect(summary).toMatchObject({ status: 'scheduled', questionCount: 2, startsAt });
+
+    const listed = await player.c.call('GET', `/api/quiz/sessions?campaignId=${campaignId}`);
+    expect(listed.status).toBe(200);
+    expect(ZQuizSessionList.parse(listed.json).sessions.map((s) => s.id)).toContain(summary.id);
+    expect(JSON.stringify(listed.json)).not.toMatch(/correct|Rome/);
+  });
+
+  it('refuses players, bad questions and foreign questions with stable codes', async () => {
+    const asPlayer = await player.c.call('POST', '/api/admin/quiz/questions', {
+      token: player.token,
+      body: question(),
+    });
+    expect(asPlayer.status).toBe(403);
+    expect((asPlayer.json as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+    for (const bad of [
+      { correctIndex: 2 },
+      { answers: ['only one'] },
+      { timeLimitSeconds: 3 },
+      { answers: ['a', 'b', 'c', 'd', 'e'] },
+    ]) {
+      const res = await marketing.c.call('POST', '/api/admin/quiz/questions', {
+        token: marketing.token,
+        body: question(bad),
+      });
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect((res.json as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    }
+    const other = await insertTestCampaign(api.services.pool);
+    const foreign = await marketing.c.call('POST', '/api/admin/quiz/questions', {
+      token: marketing.token,
+      body: question({ campaignId: other }),
+    });
+    const res = await marketing.c.call('POST', '/api/admin/quiz/sessions', {
+      token: marketing.token,
+      body: {
+        campaignId,
+        startsAt: new Date(Date.now() + 60_000).toISOString(),
+        questionIds: [(foreign.json as { id: string }).id],
+      },
+    });
+    expect(res.status).toBe(400);
+    expect((res.json as { error: { details: { path: string }[] } }).error.details[0]?.path).toBe(
+      'questionIds',
+    );
+  });
+
+  it('shows final results: the top ten and your own line', async () => {
+    const pool = api.services.pool;
+    const { id: winner } = await insertTestUser(pool, { displayName: 'Winner' });
+    const { rows } = await pool.query<{ id: string }>(
+      `insert into quiz_sessions (id, campaign_id, starts_at, question_ids, status, ended_at, settled_at)
+       values ($2, $1, now() - interval '1 hour', array['qzq_aaaaaaaaaaaaaaaaaaaa'], 'settled', now(), now()) returning id`,
+      [campaignId, newId('qzs')],
+    );
+    const sessionId = rows[0]?.id as string;
+    await pool.query(
+      `insert into quiz_results (session_id, user_id, score, rank, correct_count, answered_count, reward_points, reward_status)
+       values ($1, $2, 3200, 1, 2, 2, 0, 'none'), ($1, $3, 900, 2, 1, 2, 0, 'none')`,
+      [sessionId, winner, player.session.user.id],
+    );
+    const res = await player.c.call('GET', `/api/quiz/sessions/${sessionId}/results`, {
+      token: player.token,
+    });
+    expect(res.status).toBe(200);
+    const results = ZQuizResults.parse(res.json);
+    expect(results.top.map((r) => [r.displayName, r.rank])).toEqual([
+      ['Winner', 1],
+      [player.session.user.displayName, 2],
+    ]);
+    expect(results.you).toMatchObject({ score: 900, rank: 2 });
+    expect((await player.c.call('GET', `/api/quiz/sessions/${sessionId}/results`)).status).toBe(
+      401,
+    );
+    expect(
+      (
+        await player.c.call('GET', `/api/quiz/sessions/${newId('qzs')}/results`, {
+          token: player.token,
+        })
+      ).status,
+    ).toBe(404);
+  });
+});

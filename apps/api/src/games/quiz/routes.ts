@@ -1,0 +1,84 @@
+// GET /api/quiz/sessions · GET /api/quiz/sessions/:sessionId/results
+// POST /api/admin/quiz/questions · POST /api/admin/quiz/sessions
+import { Router } from 'express';
+import {
+  createQuizQuestion,
+  listQuizSessions,
+  readQuizResults,
+  recordAudit,
+  scheduleQuizSession,
+  type Authenticate,
+  type Pool,
+} from '@playloop/core';
+import {
+  routes,
+  ZQuizQuestionBody,
+  ZQuizScheduleBody,
+  ZQuizSessionIdParam,
+  ZQuizSessionsQuery,
+} from '@playloop/shared';
+import { actorOf, staffOnly } from '../../admin/guard.js';
+import { principalOf, requireAuth } from '../../auth/require-auth.js';
+import { mount } from '../../http/route.js';
+import { parseInput } from '../../http/validate.js';
+
+export interface QuizRouteDeps {
+  pool: Pool;
+  accounts: { authenticate: Authenticate };
+}
+
+/**
+ * What the SPA needs around a live show (which one to join, the final results) and how marketing
+ * fills a bank and schedules a show. Questions are never listed: the bank's answers stay server-side.
+ */
+export function quizRoutes(deps: QuizRouteDeps): Router {
+  const router = Router();
+  const staff = staffOnly(deps, ['marketing']);
+
+  mount(router, routes.quizSessions, async (req) => {
+    const { campaignId } = parseInput(ZQuizSessionsQuery, req.query);
+    return { sessions: await listQuizSessions(deps.pool, campaignId) };
+  });
+
+  mount(router, routes.quizResults, requireAuth(deps.accounts), async (req, res) => {
+    const { sessionId } = parseInput(ZQuizSessionIdParam, req.params);
+    return readQuizResults(deps.pool, sessionId, principalOf(res).userId);
+  });
+
+  mount(router, routes.quizAddQuestion, ...staff, async (req, res) => {
+    const body = parseInput(ZQuizQuestionBody, req.body);
+    const created = await createQuizQuestion(deps.pool, body);
+    const actor = actorOf(req, res);
+    // The audit keeps which question was added, never its answer.
+    await recordAudit(deps.pool, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: 'quiz.question.add',
+      entityType: 'quiz_question',
+      entityId: created.id,
+      outcome: 'ok',
+      after: { campaignId: body.campaignId },
+      ip: actor.ip,
+    });
+    return created;
+  });
+
+  mount(router, routes.quizSchedule, ...staff, async (req, res) => {
+    const body = parseInput(ZQuizScheduleBody, req.body);
+    const session = await scheduleQuizSession(deps.pool, body);
+    const actor = actorOf(req, res);
+    await recordAudit(deps.pool, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: 'quiz.session.schedule',
+      entityType: 'quiz_session',
+      entityId: session.id,
+      outcome: 'ok',
+      after: session,
+      ip: actor.ip,
+    });
+    return session;
+  });
+
+  return router;
+}

@@ -1,0 +1,232 @@
+// npm run bench:quiz -- [--clients=500] [--questions=3] [--time-limit-ms=4000]
+//
+// Live quiz fan-out on one realtime process (a child, as a pod runs it): N socket.io players in a
+// session. Measured per question: how long from the question's start (stamped in Redis by the
+// conductor) until each player has it; then all N answer within the question's last second
+// (answers lost must be 0; ack latency); then how long after the deadline each reveal arrives
+// (scoring included). The same question payload is then broadcast to N clients of a bare `ws`
+// server in the same run, as the floor to compare with. Loopback only; bounded in time.
+import { createPool, quizKeys } from '@playloop/core';
+import { insertTestCampaign } from '@playloop/core/testing';
+import type { AckResult, TQuizQuestionEvent, TQuizRevealEvent } from '@playloop/shared';
+import { Redis } from 'ioredis';
+import { io, type Socket } from 'socket.io-client';
+import { spawnRealtime, waitForReady } from '../apps/realtime/test/child-process.js';
+import { realtimeTestEnv } from '../apps/realtime/test/env.js';
+import {
+  insertQuestions,
+  insertSession,
+  tokenFor,
+} from '../apps/realtime/src/games/quiz/testing/quiz-fixtures.js';
+import { conditions, numberFlag, printConditions, writeResult } from './referral-lib/conditions.js';
+import { createBenchServices } from './referral-lib/stack.js';
+import { fmt, percentiles } from './quiz-lib/stats.js';
+import { runWsBaseline } from './quiz-lib/ws-baseline.js';
+
+const N = Math.min(10_000, numberFlag('clients', 500));
+const QUESTIONS = Math.min(10, numberFlag('questions', 3));
+const TIME_LIMIT_MS = Math.max(2000, numberFlag('time-limit-ms', 4000));
+const FAKE_HASH = '$argon2id$v=19$m=19456,t=2,p=1$ZmFrZXNhbHQ$ZmFrZWhhc2g';
+
+const hardStop = setTimeout(() => {
+  console.error('bench: hard time limit reached, stopping');
+  process.exit(2);
+}, 10 * 60_000);
+hardStop.unref();
+
+const machine = conditions();
+printConditions(machine);
+console.log(
+  `quiz fan-out: ${N} clients, ${QUESTIONS} questions of ${TIME_LIMIT_MS} ms, one realtime process`,
+);
+const services = await createBenchServices('quiz');
+const pool = createPool({
+  connectionString: services.databaseUrl,
+  max: 4,
+  applicationName: 'bench-quiz',
+});
+const redis = new Redis(services.redisUrl);
+const pod = await spawnRealtime(
+  realtimeTestEnv(
+    {
+      databaseUrl: services.databaseUrl,
+      redisUrl: services.redisUrl,
+      redisPrefix: services.redisPrefix,
+    },
+    {
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ALLOW_NO_ORIGIN: 'true',
+      DATABASE_POOL_MAX: '10',
+      SHED_MAX_CONNECTIONS: String(N + 1000),
+      SHED_MAX_EVENT_LOOP_DELAY_MS: '10000',
+    },
+  ),
+);
+const sockets: Socket[] = [];
+try {
+  await waitForReady(pod);
+  const campaignId = await insertTestCampaign(pool, { budget: 1_000_000_000 });
+  const userIds = Array.from({ length: N }, (_, i) => `usr_bench${String(i).padStart(15, '0')}`);
+  await pool.query(
+    `insert into users (id, email, display_name, role, password_hash)
+     select id, lower(id) || '@bench.test', 'Bench ' || right(id, 5), 'player', $2 from unnest($1::text[]) as id`,
+    [userIds, FAKE_HASH],
+  );
+  const questionIds = await insertQuestions(
+    pool,
+    campaignId,
+    Array.from({ length: QUESTIONS }, (_, q) => ({ correctIndex: q % 4 })),
+  );
+
+  const fanOut: number[] = [];
+  const revealAfterDeadline: number[] = [];
+  const answerAcks: number[] = [];
+  const refused = new Map<string, number>();
+  const okPerQuestion = new Map<number, number>();
+  let sentAnswers = 0;
+  let ended = 0;
+  let sample: TQuizQuestionEvent | null = null;
+  let sessionId = '';
+
+  for (let i = 0; i < N; i += 250) {
+    await Promise.all(
+      userIds.slice(i, i + 250).map((userId) => {
+        const s = io(pod.url, {
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+          auth: { token: tokenFor(userId) },
+          timeout: 20_000,
+        });
+        sockets.push(s);
+        const deadlines = new Map<number, number>();
+        s.on('quiz:question', (e: TQuizQuestionEvent) => {
+          const at = Date.now();
+          fanOut.push(at - (e.deadline - e.question.timeLimitMs));
+          sample ??= e;
+          deadlines.set(e.question.index, e.deadline);
+          // Everyone answers inside the last second before the deadline.
+          const answerAt = e.deadline - 1000 + Math.random() * 900;
+          setTimeout(
+            async () => {
+              sentAnswers += 1;
+              const t0 = Date.now();
+              const ack = (await s
+                .timeout(15_000)
+                .emitWithAck('quiz:answer', {
+                  sessionId,
+                  questionIndex: e.question.index,
+                  answerIndex: userId.charCodeAt(userId.length - 1) % 4,
+                })
+                .catch(() => null)) as AckResult<unknown> | null;
+              answerAcks.push(Date.now() - t0);
+              const code = ack === null ? 'NO_ACK' : ack.ok ? 'OK' : ack.error.code;
+              if (code === 'OK')
+                okPerQuestion.set(e.question.index, (okPerQuestion.get(e.question.index) ?? 0) + 1);
+              else refused.set(code, (refused.get(code) ?? 0) + 1);
+            },
+            Math.max(0, answerAt - at),
+          );
+        });
+        s.on('quiz:reveal', (e: TQuizRevealEvent) =>
+          revealAfterDeadline.push(Date.now() - (deadlines.get(e.questionIndex) ?? Date.now())),
+        );
+        s.on('quiz:ended', () => (ended += 1));
+        return new Promise<void>(
+          (resolve, reject) => (
+            s.once('connect', () => resolve()),
+            s.once('connect_error', reject)
+          ),
+        );
+      }),
+    );
+  }
+  console.log(`connected ${sockets.length} socket.io clients`);
+
+  const joinWindowMs = 4000 + N * 2;
+  sessionId = await insertSession(pool, {
+    campaignId,
+    questionIds,
+    startsInMs: joinWindowMs,
+    timeLimitMs: TIME_LIMIT_MS,
+    revealSeconds: 2,
+  });
+  const joinStarted = Date.now();
+  let joinFailures = 0;
+  for (let i = 0; i < N; i += 500) {
+    const acks = await Promise.all(
+      sockets.slice(i, i + 500).map(
+        (s) =>
+          s
+            .timeout(20_000)
+            .emitWithAck('quiz:join', { sessionId })
+            .catch(() => ({ ok: false })) as Promise<{ ok: boolean }>,
+      ),
+    );
+    joinFailures += acks.filter((a) => !a.ok).length;
+  }
+  console.log(
+    `joined in ${Date.now() - joinStarted} ms (${joinFailures} failed); the show starts ${joinWindowMs} ms after it was scheduled`,
+  );
+
+  const until = Date.now() + joinWindowMs + QUESTIONS * (TIME_LIMIT_MS + 2500) + 60_000;
+  while (ended < N && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+
+  const keys = quizKeys(services.redisPrefix);
+  const stored: number[] = [];
+  for (let q = 0; q < QUESTIONS; q++) stored.push(await redis.hlen(keys.answers(sessionId, q)));
+  const okTotal = [...okPerQuestion.values()].reduce((a, b) => a + b, 0);
+  const lost = sentAnswers - okTotal;
+  sockets.forEach((s) => s.close());
+  await pod.stop();
+
+  console.log(`\nquestion fan-out (Redis start → client): ${fmt(percentiles(fanOut))}`);
+  console.log(
+    `reveal after deadline (scoring + personalised fan-out): ${fmt(percentiles(revealAfterDeadline))}`,
+  );
+  console.log(
+    `answer burst (all ${N} within the last second): acks ${fmt(percentiles(answerAcks))}`,
+  );
+  console.log(
+    `answers sent ${sentAnswers}, taken ${okTotal}, stored in Redis ${stored.join('/')}, lost ${lost}, refused ${JSON.stringify(Object.fromEntries(refused))}; ended events ${ended}/${N}`,
+  );
+
+  const ws = await runWsBaseline(N, (sample ?? {}) as Record<string, unknown>, QUESTIONS);
+  console.log(
+    `plain ws broadcast of the same payload: ${fmt(percentiles(ws.latencies))}, missing ${ws.missing}`,
+  );
+
+  const file = writeResult('quiz-fanout', {
+    conditions: machine,
+    parameters: {
+      clients: N,
+      questions: QUESTIONS,
+      timeLimitMs: TIME_LIMIT_MS,
+      realtimeProcesses: 1,
+    },
+    quiz: {
+      questionFanOutMs: percentiles(fanOut),
+      revealAfterDeadlineMs: percentiles(revealAfterDeadline),
+      answerAckMs: percentiles(answerAcks),
+      answers: {
+        sent: sentAnswers,
+        taken: okTotal,
+        storedPerQuestion: stored,
+        lost,
+        refused: Object.fromEntries(refused),
+      },
+      joinFailures,
+      endedEvents: ended,
+    },
+    wsBaseline: { broadcastMs: percentiles(ws.latencies), missing: ws.missing },
+  });
+  console.log(`\nwritten ${file}`);
+  if (lost !== 0 || stored.some((n, q) => n !== (okPerQuestion.get(q) ?? 0))) process.exitCode = 1;
+} finally {
+  sockets.forEach((s) => s.close());
+  await pod.stop();
+  redis.disconnect();
+  await pool.end();
+  await services.cleanup();
+}

@@ -1,0 +1,63 @@
+// Runs the plain `ws` baseline: N clients, the same payload broadcast `rounds` times.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { WebSocket } from 'ws';
+import { ROOT } from '../referral-lib/stack.js';
+
+export async function runWsBaseline(
+  n: number,
+  payload: Record<string, unknown>,
+  rounds: number,
+): Promise<{ latencies: number[]; missing: number }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join('bench', 'quiz-lib', 'ws-baseline-server.ts')],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`ws baseline server exited (${code})`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const m = /ready (\d+)/.exec(String(chunk));
+      if (m) resolve(Number(m[1]));
+    });
+  });
+  const latencies: number[] = [];
+  let received = 0;
+  const clients: WebSocket[] = [];
+  try {
+    for (let i = 0; i < n; i += 500) {
+      const batch = Array.from({ length: Math.min(500, n - i) }, () => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/`);
+        ws.on('message', (data) => {
+          const at = Date.now();
+          latencies.push(at - (JSON.parse(String(data)) as { sentAt: number }).sentAt);
+          received += 1;
+        });
+        clients.push(ws);
+        return new Promise<void>(
+          (resolve, reject) => (ws.once('open', () => resolve()), ws.once('error', reject)),
+        );
+      });
+      await Promise.all(batch);
+    }
+    const control = new WebSocket(`ws://127.0.0.1:${port}/control`);
+    await new Promise((resolve) => control.once('open', resolve));
+    for (let r = 0; r < rounds; r++) {
+      const target = received + n;
+      control.send(JSON.stringify({ payload }));
+      const until = Date.now() + 30_000;
+      while (received < target && Date.now() < until)
+        await new Promise((res) => setTimeout(res, 20));
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    control.close();
+    return { latencies, missing: rounds * n - received };
+  } finally {
+    clients.forEach((c) => c.terminate());
+    if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGTERM');
+  }
+}
