@@ -22,7 +22,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['packages/core/src/testing/global-setup.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          hookTimeout: 120_000,
           // Two cores: files run two at a time, each in its own database and Redis prefix.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },

@@ -65,7 +65,7 @@ export async function spawnRealtime(env: Record<string, string>): Promise<Realti
 }
 
 /** Polls `/readyz` until 200 (the pod has Redis, its subscription and Postgres) or `timeoutMs`. */
-export async function waitForReady(proc: RealtimeProcess, timeoutMs = 20_000): Promise<void> {
+export async function waitForReady(proc: RealtimeProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
