@@ -3,6 +3,13 @@ import { LoginPage } from '../auth/login-page';
 import { SignupPage } from '../auth/signup-page';
 import { HomePage } from '../home/home-page';
 import { DashboardPage } from '../dashboard/dashboard-page';
+import { wheelRoutes } from '../games/wheel/wheel-routes';
+import { quizRoutes } from '../games/quiz/quiz-routes';
+import { referralRoutes } from '../referrals/referral-routes';
+import { rewardShopRoutes } from '../rewards/rewards-routes';
+import { adminRoute } from '../admin/admin-route';
+import { WaitingRoomGate } from '../waiting-room/waiting-room-gate';
+import { WaitingRoomPage } from '../waiting-room/waiting-room-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RequireSession } from './require-session';
@@ -12,8 +19,9 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'signup', element: <SignupPage /> },
-      { path: 'login', element: <LoginPage /> },
+      { path: 'signup', element: <WaitingRoomGate><SignupPage /></WaitingRoomGate> },
+      { path: 'login', element: <WaitingRoomGate><LoginPage /></WaitingRoomGate> },
+      { path: 'waiting-room', element: <WaitingRoomPage /> },
       {
         path: 'dashboard',
         element: (
@@ -22,6 +30,11 @@ export const router = createBrowserRouter([
           </RequireSession>
         ),
       },
+      ...wheelRoutes,
+      ...quizRoutes,
+      ...referralRoutes,
+      ...rewardShopRoutes,
+      adminRoute,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

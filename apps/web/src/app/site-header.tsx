@@ -32,12 +32,26 @@ export function SiteHeader() {
               <NavLink to="/dashboard" className="site-nav__link">
                 {t('nav.dashboard')}
               </NavLink>
+              <NavLink to="/quiz" className="site-nav__link">
+                {t('nav.quiz')}
+              </NavLink>
+              <NavLink to="/wheel" className="site-nav__link">
+                {t('nav.wheel')}
+              </NavLink>
+              <NavLink to="/rewards" className="site-nav__link">
+                {t('nav.rewards')}
+              </NavLink>
               <NavLink to="/wallet" className="site-nav__link">
                 {t('wallet.title')}
               </NavLink>
               <NavLink to="/leaderboard" className="site-nav__link">
                 {t('leaderboard.title')}
               </NavLink>
+              {session.user.role !== 'player' ? (
+                <NavLink to="/admin" className="site-nav__link">
+                  Admin
+                </NavLink>
+              ) : null}
             </>
           ) : session.status === 'signed-out' ? (
             <>

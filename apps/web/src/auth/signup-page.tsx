@@ -5,6 +5,7 @@ import { ApiError, type ClientErrorCode } from '../api/api-error';
 import { TextField } from '../app/text-field';
 import { useI18n } from '../i18n/i18n-context';
 import { useDocumentTitle } from '../i18n/use-document-title';
+import { forgetInvite, isDeadInviteError, readInvite } from '../invite/invite-storage';
 import { fieldErrorsFrom } from './localize-issue';
 import { signUp, useSession } from './session-store';
 import { useCountdown } from './use-countdown';
@@ -31,6 +32,9 @@ export function SignupPage() {
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const secondsLeft = useCountdown(retryAt);
   const inputs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
+  // The invite from `/invite/<code>` rides along as `referralCode`; the server prefers its own
+  // first-touch cookie when the visitor came through `/r/<code>`.
+  const [invite, setInvite] = useState(readInvite);
 
   if (session.status === 'signed-in') return <Navigate to="/dashboard" replace />;
 
@@ -45,17 +49,26 @@ export function SignupPage() {
     if (inFlight.current || secondsLeft > 0) return;
     setFormError(null);
     // The same schema the api applies: most mistakes never leave the browser.
-    const parsed = ZSignupBody.safeParse({ ...values, locale });
+    const parsed = ZSignupBody.safeParse({ ...values, locale, referralCode: invite?.code });
     if (!parsed.success) return showErrors(fieldErrorsFrom(parsed.error, values, t));
     setFieldErrors({});
     inFlight.current = true;
     setIsSubmitting(true);
     try {
-      if ((await signUp(parsed.data)) === 'confirm-email') setMustConfirmEmail(true);
+      const outcome = await signUp(parsed.data);
+      // After email confirmation the dashboard names the inviter instead (the invite stays stored).
+      if (outcome === 'confirm-email') setMustConfirmEmail(true);
+      else forgetInvite();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       if (err.retryAfterMs !== null) setRetryAt(Date.now() + err.retryAfterMs);
       if (err.code === 'EMAIL_TAKEN') return showErrors({ email: errorMessage('EMAIL_TAKEN') });
+      // A dead invite must not block joining: drop it and let the next press go through without it.
+      if (invite && isDeadInviteError(err.code)) {
+        forgetInvite();
+        setInvite(null);
+        return setFormError(err.code);
+      }
       const fromServer: Partial<Record<Field, string>> = {};
       for (const f of FIELDS) {
         const issue = err.fieldIssue(f);
@@ -96,9 +109,15 @@ export function SignupPage() {
         ) : (
           <>
             <p className="muted">{t('signup.lead')}</p>
+            {invite && (
+              <p className="notice notice--info">
+                {t('signup.invitedBy', { name: invite.referrerName })}
+              </p>
+            )}
             {(formError || hasFieldErrors) && (
               <p className="notice notice--error" role="alert">
                 {formError ? errorMessage(formError) : t('signup.fixFields')}
+                {formError && isDeadInviteError(formError) && ` ${t('signup.inviteDropped')}`}
               </p>
             )}
             <form className="form" noValidate onSubmit={onSubmit} aria-busy={isSubmitting}>

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { localeNames } from '../i18n/locale';
 import { useDocumentTitle } from '../i18n/use-document-title';
 import { NotificationList } from '../notifications/notification-list';
+import { ReferralPanels } from '../referrals/referral-panels';
 
 export function DashboardPage() {
   const { t, formatDate } = useI18n();
@@ -17,6 +18,7 @@ export function DashboardPage() {
         <p className="muted">{t('dashboard.lead')}</p>
       </div>
       <div className="dashboard-grid">
+        <ReferralPanels />
         <NotificationList />
         <section className="card" aria-labelledby="profile-title">
           <h2 id="profile-title" className="card__title">

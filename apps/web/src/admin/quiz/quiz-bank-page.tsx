@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useDocumentTitle } from '../../i18n/use-document-title';
+import { adminApi } from '../admin-api';
+import { CampaignTabs } from '../campaigns/campaign-tabs';
+import { useAdminText } from '../i18n/use-admin-text';
+import { ErrorNotice, Loading } from '../ui/error-notice';
+import { useLoad } from '../use-load';
+import { QuestionForm, type AddedQuestion } from './question-form';
+import { ScheduleForm } from './schedule-form';
+
+/**
+ * `/admin/campaigns/:campaignId/quiz`: fill the question bank and schedule live shows. The api
+ * never lists the bank (its answers stay server-side), so the questions offered for a show are the
+ * ones added during this visit.
+ */
+export function QuizBankPage() {
+  const { campaignId = '' } = useParams();
+  const { at, formatDate } = useAdminText();
+  useDocumentTitle(at('quiz.title'));
+  const [added, setAdded] = useState<AddedQuestion[]>([]);
+  const sessions = useLoad(() => adminApi.quizSessions(campaignId), campaignId);
+  return (
+    <div className="admin-page">
+      <p className="admin-breadcrumb">
+        <Link to="/admin/campaigns">{at('nav.campaigns')}</Link>
+      </p>
+      <h1>{at('quiz.title')}</h1>
+      <CampaignTabs campaignId={campaignId} />
+      <p className="muted">{at('quiz.bankNote')}</p>
+      <div className="admin-columns">
+        <QuestionForm campaignId={campaignId} onAdded={(q) => setAdded((list) => [...list, q])} />
+        <ScheduleForm campaignId={campaignId} questions={added} onScheduled={sessions.reload} />
+      </div>
+      <section className="card" aria-labelledby="sessions-title">
+        <h2 id="sessions-title" className="card__title">
+          {at('quiz.sessions')}
+        </h2>
+        {sessions.status === 'failed' && (
+          <ErrorNotice code={sessions.error} onRetry={sessions.reload} />
+        )}
+        {sessions.data === null ? (
+          sessions.status === 'loading' && <Loading />
+        ) : sessions.data.sessions.length === 0 ? (
+          <p className="muted">{at('quiz.noSessions')}</p>
+        ) : (
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{at('quiz.sessionTitle')}</th>
+                <th scope="col">{at('quiz.startsAt')}</th>
+                <th scope="col">{at('campaigns.status')}</th>
+                <th scope="col" className="num">
+                  {at('quiz.questionCount')}
+                </th>
+                <th scope="col" className="num">
+                  {at('quiz.players')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.data.sessions.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{s.title}</th>
+                  <td>{formatDate(s.startsAt)}</td>
+                  <td>{at(`quizStatus.${s.status}`)}</td>
+                  <td className="num">{s.questionCount}</td>
+                  <td className="num">{s.playerCount ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
