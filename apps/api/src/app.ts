@@ -52,7 +52,8 @@ export function createApp(deps: ApiDeps): Express {
   app.use(healthRoutes({ pool: deps.pool, redis: deps.redis, registry: metrics.registry }));
   // Admission control next: a shed or rate-limited request costs no logging, parsing or database work.
   const admission = createAdmission(deps, metrics.registry);
-  app.use(admission.shedding, admission.rateLimits);
+  admission.guard(app);
+  app.use(admission.rateLimits);
   // The invite link next: a viral click needs none of the logging, headers or parsing below (see invite-link.ts).
   app.use(inviteLinkRoutes({ invites: deps.invites, clicks: deps.clicks, appUrl: config.PUBLIC_APP_URL, secureCookies: isSecureCookies(config), logger }));
 

@@ -1,7 +1,7 @@
 // GET /r/:code — the shared invite link: crawlers get Open Graph tags, browsers go to the landing.
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import type { CachedInvite, ClickCounter, InviteDirectory } from '@playloop/core';
+import type { CachedInvite, ClickCounter, InviteDirectory, Logger } from '@playloop/core';
 
 const CODE = /^[A-Za-z0-9_-]{4,32}$/;
 const CRAWLER = /bot|crawl|spider|facebookexternalhit|facebot|twitterbot|slackbot|whatsapp|telegrambot|linkedinbot|discordbot|embedly|pinterest|skypeuripreview|vkshare|redditbot|applebot/i;
@@ -28,33 +28,75 @@ ${meta.map(([p, c]) => `<meta ${p?.startsWith('og:') ? 'property' : 'name'}="${p
 }
 
 /**
- * The hot path of a viral spike: Redis only (the invite directory's cache and the click counter),
- * never Postgres in steady state. Counting failures never block the visitor's redirect.
+ * A cookie's raw value: from cookie-parser when it ran, else straight from the header (the link is
+ * mounted ahead of the api's parsers). Only the strict shapes checked below are ever used.
  */
-export function inviteLinkRoutes(deps: { invites: InviteDirectory; clicks: ClickCounter; appUrl: string; secureCookies: boolean; windowDays?: number }): Router {
+function cookieOf(req: Request, name: string): string | undefined {
+  const parsed = (req.cookies as Record<string, unknown> | undefined)?.[name];
+  if (typeof parsed === 'string') return parsed;
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** What helmet would add that matters here: no sniffing, no framing, no scripts in the preview. */
+function securityHeaders(res: Response): void {
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Content-Security-Policy', "default-src 'none'; img-src https: data:; frame-ancestors 'none'");
+}
+
+const NOT_FOUND_HTML = '<!doctype html><title>Invite not found</title><h1>This invite link does not exist.</h1><p><a href="/">Playloop</a></p>';
+
+/**
+ * The hot path of a viral spike: Redis only (the invite directory's cache and the click counter),
+ * never Postgres in steady state. Mounted right after admission control and before the api's
+ * request logging, security-header, CORS and body middleware: those cost more CPU than the link
+ * itself (bench:referral-links), and a click is already counted here, so logging each one adds
+ * nothing but volume. Failures never strand the visitor: counting that fails is logged and
+ * skipped, and a directory that cannot answer still sends browsers on to the landing page.
+ */
+export function inviteLinkRoutes(deps: { invites: InviteDirectory; clicks: ClickCounter; appUrl: string; secureCookies: boolean; logger: Logger; windowDays?: number }): Router {
   const router = Router();
   router.get('/r/:code', async (req: Request, res: Response) => {
     const code = String(req.params.code);
-    const invite = CODE.test(code) ? await deps.invites.resolve(code) : null;
-    res.setHeader('Cache-Control', 'private, no-store');
+    securityHeaders(res);
+    if (!CODE.test(code)) {
+      res.status(404).type('html').send(NOT_FOUND_HTML);
+      return;
+    }
+    const isCrawler = CRAWLER.test(req.headers['user-agent'] ?? '');
+    let invite: CachedInvite | null;
+    try {
+      invite = await deps.invites.resolve(code);
+    } catch (err) {
+      deps.logger.warn({ err, code }, 'invite directory unavailable');
+      // The landing page asks the api again and says what is wrong; a crawler can come back.
+      if (isCrawler) res.status(503).setHeader('Retry-After', '30').type('html').send('<!doctype html><title>Try again soon</title>');
+      else res.status(302).location(`/invite/${encodeURIComponent(code)}`).end();
+      return;
+    }
     if (!invite) {
-      res.status(404).type('html').send('<!doctype html><title>Invite not found</title><h1>This invite link does not exist.</h1><p><a href="/">Playloop</a></p>');
+      res.status(404).type('html').send(NOT_FOUND_HTML);
       return;
     }
-    const url = `${deps.appUrl}/r/${code}`;
-    if (CRAWLER.test(req.headers['user-agent'] ?? '')) {
-      res.status(200).type('html').send(previewHtml(invite, url));
+    if (isCrawler) {
+      res.status(200).type('html').send(previewHtml(invite, `${deps.appUrl}/r/${code}`));
       return;
     }
-    const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
-    const visitorId = cookies[VISITOR_COOKIE]?.match(/^[A-Za-z0-9_-]{16,64}$/) ? (cookies[VISITOR_COOKIE] as string) : randomBytes(16).toString('base64url');
+    const given = cookieOf(req, VISITOR_COOKIE);
+    const visitorId = given && /^[A-Za-z0-9_-]{16,64}$/.test(given) ? given : randomBytes(16).toString('base64url');
     const maxAge = (deps.windowDays ?? 30) * 86_400_000;
     const base = { httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies, path: '/' };
     res.cookie(VISITOR_COOKIE, visitorId, { ...base, maxAge: 365 * 86_400_000 });
     // First touch: an earlier invite cookie is kept; the server checks its window at sign-up.
-    if (!cookies[INVITE_COOKIE]) res.cookie(INVITE_COOKIE, `${code}.${Math.floor(Date.now() / 1000)}`, { ...base, maxAge });
-    await deps.clicks.record(code, visitorId).catch((err: unknown) => req.log?.warn({ err }, 'click not counted'));
-    res.redirect(302, `/invite/${encodeURIComponent(code)}`);
+    if (!cookieOf(req, INVITE_COOKIE)) res.cookie(INVITE_COOKIE, `${code}.${Math.floor(Date.now() / 1000)}`, { ...base, maxAge });
+    await deps.clicks.record(code, visitorId).catch((err: unknown) => deps.logger.warn({ err, code }, 'click not counted'));
+    // A bare 302 (no negotiated "Redirecting to" body): browsers follow the Location header.
+    res.status(302).location(`/invite/${encodeURIComponent(code)}`).end();
   });
   return router;
 }

@@ -1,12 +1,13 @@
 import { Worker, type ConnectionOptions, type Job } from 'bullmq';
 import {
   AppError,
-  announceReferralChange,
+  announceReferralChanges,
   attributeReferral,
   bullPrefix,
   findDueHoldReleases,
   JobName,
   qualifyReferral,
+  qualifyReferralsOnSignup,
   QueueName,
   releaseHeldReward,
   ZAttributeJob,
@@ -16,9 +17,16 @@ import {
   type JobQueues,
   type Leaderboard,
   type Logger,
+  type AnnounceJob,
   type Pool,
+  type QualifyOutcome,
   type RealtimeNotifier,
 } from '@playloop/core';
+import { createMicroBatcher } from './micro-batch.js';
+
+// A burst of sign-ups qualifies in batches of up to this many referrals per transaction; two
+// batches may run at once (the pool serves the other jobs meanwhile).
+const BATCH = { maxBatch: 100, maxInFlight: 2 };
 
 export interface ReferralsWorkerDeps {
   connection: ConnectionOptions;
@@ -32,10 +40,21 @@ export interface ReferralsWorkerDeps {
   concurrency: number;
 }
 
-/** Attribution, qualification and rewards, hold releases and click flushing: all off the request path. */
+/**
+ * Attribution, qualification and rewards, hold releases and click flushing: all off the request
+ * path. Sign-up qualifications and announcements that arrive together are grouped (see
+ * micro-batch.ts): each job still gets its own outcome, and fails or retries on its own.
+ */
 export function createReferralsWorker(deps: ReferralsWorkerDeps): Worker {
-  const announce = (referralId: string, walletUserIds: string[], leaderboard: boolean) =>
-    announceReferralChange({ db: deps.pool, notifier: deps.notifier, leaderboard: deps.leaderboard }, { referralId, walletUserIds, leaderboard });
+  const signupQualifications = createMicroBatcher<string, QualifyOutcome>(async (refereeIds) => {
+    const settled = await qualifyReferralsOnSignup(deps.pool, refereeIds);
+    return refereeIds.map((id) => settled.get(id) ?? { status: 'rejected', reason: new Error(`no outcome for ${id}`) });
+  }, BATCH);
+  const announcements = createMicroBatcher<AnnounceJob, void>(async (jobs) => {
+    await announceReferralChanges({ db: deps.pool, notifier: deps.notifier, leaderboard: deps.leaderboard }, jobs);
+    return jobs.map(() => ({ status: 'fulfilled', value: undefined }));
+  }, BATCH);
+  const announce = (referralId: string, walletUserIds: string[], leaderboard: boolean) => announcements.add({ referralId, walletUserIds, leaderboard });
 
   const handlers: Record<string, (job: Job) => Promise<unknown>> = {
     async [JobName.attribute](job) {
@@ -57,7 +76,8 @@ export function createReferralsWorker(deps: ReferralsWorkerDeps): Worker {
       }
     },
     async [JobName.qualify](job) {
-      const result = await qualifyReferral(deps.pool, ZQualifyJob.parse(job.data));
+      const input = ZQualifyJob.parse(job.data);
+      const result = input.action === 'signup' ? await signupQualifications.add(input.refereeId) : await qualifyReferral(deps.pool, input);
       if ('referralId' in result) {
         const paid = 'outcome' in result && result.outcome === 'rewarded';
         await announce(result.referralId, paid ? [result.referrerId, result.refereeId] : [], paid);

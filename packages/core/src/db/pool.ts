@@ -7,13 +7,14 @@ export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 // Return timestamptz/bigint as strings we convert deliberately, never as lossy numbers.
 pg.types.setTypeParser(20, (v) => v); // int8
 
-export function createPool(opts: { connectionString: string; max?: number; applicationName?: string; onIdleError?: (err: Error) => void }): Pool {
+export function createPool(opts: { connectionString: string; max?: number; applicationName?: string; connectionTimeoutMillis?: number; onIdleError?: (err: Error) => void }): Pool {
   const pool = new pg.Pool({
     connectionString: opts.connectionString,
     max: opts.max ?? 10,
     application_name: opts.applicationName ?? 'playloop',
     idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: 5_000,
+    // How long a caller may wait for a free connection before failing fast (busy pool or database).
+    connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 5_000,
     statement_timeout: 10_000,
   });
   // An idle client whose server went away (restart, failover, admin kill) is dropped by the pool;

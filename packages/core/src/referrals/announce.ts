@@ -1,8 +1,9 @@
+import type { TRankChange, TWallet } from '@playloop/shared';
 import type { Queryable } from '../db/pool.js';
 import { getWallet } from '../ledger/wallet.js';
 import type { RealtimeNotifier } from '../notifications/service.js';
 import type { Leaderboard } from './leaderboard.js';
-import { getReferralItem } from './list-referrals.js';
+import { getReferralItem, getReferralItems } from './list-referrals.js';
 
 /**
  * Tells the people concerned that a referral changed: the referrer sees the referral, whoever's
@@ -30,4 +31,66 @@ export async function announceReferralChange(
       deps.notifier.toUser(userId, 'leaderboard:rank', change);
     }
   }
+}
+
+export interface AnnounceJob {
+  referralId: string;
+  walletUserIds: string[];
+  leaderboard: boolean;
+}
+
+/**
+ * `announceReferralChange` for a batch, in three queries however large: each referral's referrer
+ * hears of it, then whoever's balance moved, read fresh after the batch committed. Leaderboard
+ * bumps stay one per referral, in order, but a player whose rank moved several times in the batch
+ * (a burst of friends passing each other) is told once, at the end: rank before the batch, rank
+ * and score after it. That bounds the fan-out of a burst by the players concerned, not by the
+ * number of overtakes.
+ */
+export async function announceReferralChanges(
+  deps: { db: Queryable; notifier: RealtimeNotifier; leaderboard: Leaderboard },
+  jobs: AnnounceJob[],
+): Promise<void> {
+  if (jobs.length === 0) return;
+  const referralIds = [...new Set(jobs.map((j) => j.referralId))];
+  const { rows: owners } = await deps.db.query<{ id: string; referrer_id: string; display_name: string }>(
+    'select r.id, r.referrer_id, u.display_name from referrals r join users u on u.id = r.referrer_id where r.id = any($1::text[])',
+    [referralIds],
+  );
+  const ownerOf = new Map(owners.map((o) => [o.id, o]));
+  const items = await getReferralItems(deps.db, referralIds);
+  const wallets = await walletsOf(deps.db, [...new Set(jobs.flatMap((j) => j.walletUserIds))]);
+  const ranks = new Map<string, { userId: string; change: TRankChange }>();
+  for (const job of jobs) {
+    const owner = ownerOf.get(job.referralId);
+    const item = items.get(job.referralId);
+    if (!owner || !item) continue;
+    deps.notifier.toUser(owner.referrer_id, 'referral:updated', item);
+    for (const userId of new Set(job.walletUserIds)) deps.notifier.toUser(userId, 'wallet:updated', wallets.get(userId) as TWallet);
+    if (job.leaderboard) {
+      for (const { userId, change } of await deps.leaderboard.bump(item.campaignId, owner.referrer_id, owner.display_name, job.referralId)) {
+        const key = `${userId}|${change.campaignId}`;
+        const earlier = ranks.get(key)?.change;
+        ranks.set(key, { userId, change: earlier ? { ...change, previousRank: earlier.previousRank } : change });
+      }
+    }
+  }
+  for (const { userId, change } of ranks.values()) deps.notifier.toUser(userId, 'leaderboard:rank', change);
+}
+
+/** `getWallet` for many players in one query (a player with no account yet has all zeros). */
+async function walletsOf(db: Queryable, userIds: string[]): Promise<Map<string, TWallet>> {
+  if (userIds.length === 0) return new Map();
+  const { rows } = await db.query<{ user_id: string; asset: string; bucket: string; balance: string }>(
+    `select user_id, asset, bucket, balance from ledger_accounts where kind = 'player' and user_id = any($1::text[])`,
+    [userIds],
+  );
+  const wallets = new Map<string, TWallet>(userIds.map((id) => [id, { points: 0, pointsHeld: 0, spins: 0 }]));
+  for (const r of rows) {
+    const w = wallets.get(r.user_id) as TWallet;
+    if (r.asset === 'points' && r.bucket === 'available') w.points = Number(r.balance);
+    else if (r.asset === 'points' && r.bucket === 'held') w.pointsHeld = Number(r.balance);
+    else if (r.asset === 'spins' && r.bucket === 'available') w.spins = Number(r.balance);
+  }
+  return wallets;
 }

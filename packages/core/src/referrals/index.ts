@@ -7,6 +7,8 @@ export * from './status.js';
 export * from './attribute-referral.js';
 export * from './reward-referral.js';
 export * from './qualify-referral.js';
+export * from './reward-referrals.js';
+export * from './qualify-referrals-on-signup.js';
 export * from './review-referrals.js';
 export * from './release-hold.js';
 export * from './list-referrals.js';

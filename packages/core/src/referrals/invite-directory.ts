@@ -30,14 +30,37 @@ export function assignVariant(invite: CachedInvite, visitorId: string): CachedIn
 
 const TTL_SECONDS = 300;
 const MISSING = '0';
+const LOCAL_MAX_ENTRIES = 10_000;
 
 /**
  * Resolves invite codes through Redis (bounded staleness: 5 minutes, or until a campaign edit
  * invalidates it). Only a code not seen for 5 minutes costs one Postgres read, and unknown codes
- * are cached as missing too, so garbage cannot reach Postgres repeatedly.
+ * are cached as missing too, so garbage cannot reach Postgres repeatedly. In front of Redis, each
+ * process remembers what it resolved for `localTtlMs` (default 5 s, at most 10,000 codes): a viral
+ * code then costs no round trip at all, and one Postgres read per process when Redis forgets it
+ * (concurrent misses share one load).
  */
-export function createInviteDirectory(deps: { pool: Pool; redis: Redis; prefix: string }) {
+export function createInviteDirectory(deps: { pool: Pool; redis: Redis; prefix: string; localTtlMs?: number }) {
   const key = (code: string) => `${deps.prefix}invite:${code}`;
+  const localTtlMs = deps.localTtlMs ?? 5_000;
+  const local = new Map<string, { invite: CachedInvite | null; until: number }>();
+  const loading = new Map<string, Promise<CachedInvite | null>>();
+
+  function remember(code: string, invite: CachedInvite | null): void {
+    if (localTtlMs <= 0) return;
+    local.delete(code);
+    // Maps iterate in insertion order: the first key is the oldest entry.
+    if (local.size >= LOCAL_MAX_ENTRIES) local.delete(local.keys().next().value as string);
+    local.set(code, { invite, until: Date.now() + localTtlMs });
+  }
+
+  async function fetchAndCache(code: string): Promise<CachedInvite | null> {
+    const cached = await deps.redis.get(key(code));
+    if (cached !== null) return cached === MISSING ? null : (JSON.parse(cached) as CachedInvite);
+    const invite = await load(code);
+    await deps.redis.set(key(code), invite ? JSON.stringify(invite) : MISSING, 'EX', invite ? TTL_SECONDS : 60);
+    return invite;
+  }
 
   async function load(code: string): Promise<CachedInvite | null> {
     const { rows } = await deps.pool.query(
@@ -67,18 +90,26 @@ export function createInviteDirectory(deps: { pool: Pool; redis: Redis; prefix: 
 
   return {
     async resolve(code: string): Promise<CachedInvite | null> {
-      const cached = await deps.redis.get(key(code));
-      if (cached !== null) return cached === MISSING ? null : (JSON.parse(cached) as CachedInvite);
-      const invite = await load(code);
-      await deps.redis.set(key(code), invite ? JSON.stringify(invite) : MISSING, 'EX', invite ? TTL_SECONDS : 60);
+      const hit = local.get(code);
+      if (hit && hit.until > Date.now()) return hit.invite;
+      let pending = loading.get(code);
+      if (!pending) {
+        pending = fetchAndCache(code).finally(() => loading.delete(code));
+        loading.set(code, pending);
+      }
+      const invite = await pending;
+      remember(code, invite);
       return invite;
     },
     /** Warm the cache when a code is created, so its first click is served from Redis. */
     async warm(code: string): Promise<void> {
       const invite = await load(code);
       if (invite) await deps.redis.set(key(code), JSON.stringify(invite), 'EX', TTL_SECONDS);
+      local.delete(code);
     },
+    /** Drops the code from Redis and from this process; other processes forget it within `localTtlMs`. */
     async forget(code: string): Promise<void> {
+      local.delete(code);
       await deps.redis.del(key(code));
     },
   };

@@ -13,7 +13,8 @@ let db: TestDatabase;
 let pool: Pool;
 beforeAll(async () => {
   db = await createTestDatabase();
-  pool = createPool({ connectionString: db.url, max: 20 });
+  // 100 concurrent callers share 20 connections: let them queue as long as a loaded CI box needs.
+  pool = createPool({ connectionString: db.url, max: 20, connectionTimeoutMillis: 60_000 });
 });
 afterEach(async () => {
   // After every test: balances equal their entries, every transaction nets to zero.

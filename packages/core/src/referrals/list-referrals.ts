@@ -35,3 +35,9 @@ export async function getReferralItem(db: Queryable, referralId: string): Promis
   const { rows } = await db.query<ReferralRow>(`${SELECT} where r.id = $1`, [referralId]);
   return rows[0] ? toItem(rows[0]) : null;
 }
+
+/** Several referrals at once (announcing a batch), by id; unknown ids are left out. */
+export async function getReferralItems(db: Queryable, referralIds: string[]): Promise<Map<string, TReferralItem>> {
+  const { rows } = await db.query<ReferralRow>(`${SELECT} where r.id = any($1::text[])`, [referralIds]);
+  return new Map(rows.map((r) => [r.id, toItem(r)]));
+}
