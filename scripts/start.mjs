@@ -105,8 +105,10 @@ await main(shutdown, async () => {
  * The processes `npm start` runs. To add one (e.g. a sandbox reward provider), append an entry:
  * `cmd` is the argv, `env` is added to the shared environment.
  */
-function appProcesses({ common, apiPort, realtimePort, appOrigin }) {
+function appProcesses({ common: shared, apiPort, realtimePort, appOrigin }) {
   const node = process.execPath;
+  const sandbox = sandboxProvider(apiPort);
+  const common = { ...shared, PAYOUT_PROVIDERS: sandbox.payoutProviders };
   return [
     {
       name: 'api',
@@ -129,7 +131,29 @@ function appProcesses({ common, apiPort, realtimePort, appOrigin }) {
         ALLOWED_ORIGINS: envValue('ALLOWED_ORIGINS') ?? appOrigin,
       },
     },
+    { name: 'sandbox-provider', cmd: [node, 'apps/sandbox-provider/dist/main.js'], env: sandbox.env },
   ];
+}
+
+/**
+ * The sandbox reward provider (apps/sandbox-provider), a stand-in gift-card API the demo shop's
+ * gift cards are paid through; its keys are generated once per checkout (.data/). A real provider
+ * goes in PAYOUT_PROVIDERS (see docs/PAYOUTS.md), which then replaces the sandbox for api and worker.
+ */
+function sandboxProvider(apiPort) {
+  const port = Number(envValue('PLAYLOOP_SANDBOX_PORT') ?? 4010);
+  const apiKey = localSecret('sandboxApiKey', 24);
+  const callbackSecret = localSecret('sandboxCallbackSecret', 32);
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    payoutProviders: envValue('PAYOUT_PROVIDERS') ?? JSON.stringify([{ name: 'sandbox', baseUrl: url, apiKey, callbackSecret }]),
+    env: {
+      SANDBOX_PORT: String(port),
+      SANDBOX_API_KEY: apiKey,
+      SANDBOX_CALLBACK_SECRET: callbackSecret,
+      SANDBOX_CALLBACK_URL: `http://127.0.0.1:${apiPort}/api/payouts/callbacks/sandbox`,
+    },
+  };
 }
 
 /** JWT_SECRET from the environment, else one generated once for this checkout (.data/, 0600). */

@@ -15,6 +15,7 @@ const BUILT = {
   worker: 'apps/api/dist/worker.js',
   realtime: 'apps/realtime/dist/main.js',
   web: 'apps/web/dist/index.html',
+  sandbox: 'apps/sandbox-provider/dist/main.js',
 } as const;
 
 export interface Stack {
@@ -65,9 +66,10 @@ export async function startStack(): Promise<Stack> {
     databaseCreated = true;
     await migrateDatabase(databaseUrl);
 
-    const [apiPort, realtimePort] = await Promise.all([freePort(), freePort()]);
+    const [apiPort, realtimePort, sandboxPort] = await Promise.all([freePort(), freePort(), freePort()]);
     const baseURL = `http://127.0.0.1:${apiPort}`;
     const realtimeURL = `http://127.0.0.1:${realtimePort}`;
+    const sandboxKeys = { apiKey: randomBytes(16).toString('hex'), callbackSecret: randomBytes(24).toString('hex') };
     const common = {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.PLAYLOOP_E2E_LOG_LEVEL ?? 'info',
@@ -75,6 +77,8 @@ export async function startStack(): Promise<Stack> {
       REDIS_URL: redisUrl,
       REDIS_PREFIX: redisPrefix,
       JWT_SECRET: randomBytes(48).toString('base64'),
+      // The sandbox gift-card provider pays the demo shop's gift cards (apps/sandbox-provider).
+      PAYOUT_PROVIDERS: JSON.stringify([{ name: 'sandbox', baseUrl: `http://127.0.0.1:${sandboxPort}`, ...sandboxKeys }]),
     };
     mkdirSync(LOG_DIR, { recursive: true });
     services.push(
@@ -85,6 +89,12 @@ export async function startStack(): Promise<Stack> {
         ALLOWED_ORIGINS: baseURL,
       }),
       startService('worker', BUILT.worker, common),
+      startService('sandbox-provider', BUILT.sandbox, {
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_API_KEY: sandboxKeys.apiKey,
+        SANDBOX_CALLBACK_SECRET: sandboxKeys.callbackSecret,
+        SANDBOX_CALLBACK_URL: `${baseURL}/api/payouts/callbacks/sandbox`,
+      }),
       startService('api', BUILT.api, {
         ...common,
         PORT: String(apiPort),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { envHelpers, parseEnv, ZCommonEnv } from '@playloop/core';
+import { envHelpers, parseEnv, ZCommonEnv, ZPayoutsEnv } from '@playloop/core';
+import { admissionEnvShape } from './admission/config.js';
 
 export const ZApiEnv = ZCommonEnv.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -21,6 +22,9 @@ export const ZApiEnv = ZCommonEnv.extend({
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
   LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Waiting room, per-route-class rate limits and load shedding: see admission/config.ts. */
+  ...admissionEnvShape,
+  ...ZPayoutsEnv.shape,
 });
 export type ApiConfig = z.infer<typeof ZApiEnv>;
 

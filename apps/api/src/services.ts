@@ -5,6 +5,7 @@ import {
   createLeaderboard,
   createJobQueues,
   createLoginLimiter,
+  createPayoutQueue,
   createPool,
   createRedis,
   createTokenVerifier,
@@ -31,6 +32,7 @@ export function buildApiServices(config: ApiConfig) {
     verifier,
     jobs,
   });
+  const payouts = createPayoutQueue({ url: config.REDIS_URL }, config.REDIS_PREFIX);
   return {
     pool,
     redis,
@@ -39,8 +41,10 @@ export function buildApiServices(config: ApiConfig) {
     invites: createInviteDirectory({ pool, redis, prefix: config.REDIS_PREFIX }),
     clicks: createClickCounter({ redis, prefix: config.REDIS_PREFIX }),
     leaderboard: createLeaderboard({ redis, prefix: config.REDIS_PREFIX }),
+    payouts,
     async close() {
       await jobs.close();
+      await payouts.close();
       redis.disconnect();
       await pool.end();
     },

@@ -9,5 +9,7 @@ export * from './ledger/index.js';
 export * from './referrals/index.js';
 export * from './rest/routes.js';
 export * from './games/wheel/index.js';
+export * from './games/quiz/index.js';
 export * from './admin/index.js';
 export * from './admission/index.js';
+export * from './rewards/index.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnv, ZCommonEnv } from '@playloop/core';
+import { parseEnv, ZCommonEnv, ZPayoutsWorkerEnv } from '@playloop/core';
 
 export const ZWorkerEnv = ZCommonEnv.extend({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
@@ -7,6 +7,7 @@ export const ZWorkerEnv = ZCommonEnv.extend({
   CLICK_FLUSH_EVERY_MS: z.coerce.number().int().min(200).max(600_000).default(2_000),
   /** Port for the worker's own /healthz and /metrics (0 = none). */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  ...ZPayoutsWorkerEnv.shape,
 });
 export type WorkerConfig = z.infer<typeof ZWorkerEnv>;
 

@@ -15,6 +15,7 @@ import {
 import type { WorkerConfig } from './config.js';
 import { createNotificationsWorker } from './notifications-worker.js';
 import { createReferralsWorker } from './referrals-worker.js';
+import { createPayoutsWorkers } from './payouts-worker.js';
 
 /** Every BullMQ worker of the process, built from config; `close()` lets running jobs finish. */
 export function createWorkerRuntime(config: WorkerConfig, logger: Logger) {
@@ -27,9 +28,11 @@ export function createWorkerRuntime(config: WorkerConfig, logger: Logger) {
   const leaderboard = createLeaderboard({ redis, prefix: config.REDIS_PREFIX });
   const clicks = createClickCounter({ redis, prefix: config.REDIS_PREFIX });
   const common = { connection, redisPrefix: config.REDIS_PREFIX, pool, notifier, logger, concurrency: config.WORKER_CONCURRENCY };
+  const payouts = createPayoutsWorkers({ connection, redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX, pool, redis, notifier, logger, config });
   const workers: Worker[] = [
     createNotificationsWorker({ ...common, leaderboard }),
     createReferralsWorker({ ...common, leaderboard, clicks, jobs }),
+    ...payouts.workers,
   ];
   // Periodic work, scheduled once per queue however many workers run (BullMQ job schedulers).
   const scheduler = new Queue(QueueName.referrals, { connection: { url: config.REDIS_URL }, prefix: bullPrefix(config.REDIS_PREFIX) });
@@ -41,11 +44,13 @@ export function createWorkerRuntime(config: WorkerConfig, logger: Logger) {
       await Promise.all(workers.map((w) => w.waitUntilReady()));
       await scheduler.upsertJobScheduler(JobName.flushClicks, { every: config.CLICK_FLUSH_EVERY_MS }, { name: JobName.flushClicks });
       await scheduler.upsertJobScheduler(JobName.sweepHolds, { every: 60_000 }, { name: JobName.sweepHolds });
+      await payouts.schedule();
     },
     /** Graceful: stop taking jobs, wait for the ones in progress, then release connections. */
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([jobs.close(), scheduler.close()]);
+      await payouts.close();
       redis.disconnect();
       await pool.end();
     },

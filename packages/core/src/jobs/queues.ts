@@ -2,7 +2,7 @@ import { Queue, type ConnectionOptions } from 'bullmq';
 import { z } from 'zod';
 
 /** Queue names and the payload each job carries (parsed again by the worker). */
-export const QueueName = { notifications: 'notifications', referrals: 'referrals' } as const;
+export const QueueName = { notifications: 'notifications', referrals: 'referrals', payouts: 'payouts', webhooks: 'webhooks' } as const;
 
 export const ZWelcomeJob = z.object({ userId: z.string() });
 export type TWelcomeJob = z.infer<typeof ZWelcomeJob>;

@@ -13,6 +13,8 @@ import {
 import {
   ZDailySpinResponse, ZRotateSeedResponse, ZSetClientSeedBody, ZWheelConfig, ZWheelPublished, ZWheelSeedState, ZWheelSpinList, ZWheelSpinRecord, ZWheelState,
 } from '../games/wheel/schemas.js';
+import { rewardRoutes } from '../rewards/routes.js';
+import { quizRoutes } from '../games/quiz/routes.js';
 
 export interface RouteContract {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -77,6 +79,8 @@ export const routes = {
   waitingRoomStatus: { method: 'get', path: '/api/waiting-room', summary: 'This browser\'s place in the waiting room; admits it when its turn has come', tag: 'admission', auth: 'none', response: ZWaitingRoomStatus },
   adminAdmission: { method: 'get', path: '/api/admin/admission', summary: 'Waiting room state, admission rate and shedding counters', tag: 'admission', auth: 'access', roles: [], response: ZAdmissionState },
   adminUpdateAdmission: { method: 'put', path: '/api/admin/admission', summary: 'Open or close the waiting room, or set its admission rate', tag: 'admission', auth: 'access', roles: [], body: ZAdmissionSettingsBody, response: ZAdmissionState },
+  ...rewardRoutes,
+  ...quizRoutes,
   publicConfig: { method: 'get', path: '/api/config', summary: 'Runtime configuration for the SPA', tag: 'meta', auth: 'none', response: ZPublicConfig },
 } as const satisfies Record<string, RouteContract>;
 

@@ -1,0 +1,25 @@
+import type { Queryable } from '../db/pool.js';
+import { getWallet } from '../ledger/wallet.js';
+import type { RealtimeNotifier } from '../notifications/service.js';
+import { getPayoutView } from '../rewards/payout-view.js';
+
+/**
+ * Tells the payout's owner what changed: `payout:updated` with the fresh view (read from
+ * Postgres, so a late push still shows the truth) and `wallet:updated` when points moved.
+ */
+export async function announcePayout(
+  db: Queryable,
+  notifier: RealtimeNotifier,
+  payoutId: string,
+  opts: { wallet?: boolean } = {},
+): Promise<void> {
+  const { rows } = await db.query<{ user_id: string }>(
+    'select user_id from payouts where id = $1',
+    [payoutId],
+  );
+  const userId = rows[0]?.user_id;
+  if (!userId) return;
+  const view = await getPayoutView(db, payoutId);
+  if (view) notifier.toUser(userId, 'payout:updated', view);
+  if (opts.wallet) notifier.toUser(userId, 'wallet:updated', await getWallet(db, userId));
+}
