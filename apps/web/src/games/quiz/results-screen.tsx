@@ -21,7 +21,9 @@ export function ResultsScreen({ ended }: { ended: TQuizEndedEvent }) {
                 count: ended.questionCount,
               })}
             </p>
-            {you.rewardPoints > 0 && <p>{t('results.reward', { points: you.rewardPoints })}</p>}
+            {you.rewardPoints > 0 && (
+              <p>{t('results.reward', { points: you.rewardPoints.toLocaleString() })}</p>
+            )}
           </>
         ) : (
           <p>{t('results.watched')}</p>

@@ -21,7 +21,7 @@ export function RevealScreen({
   const verdict = !you
     ? ''
     : you.isCorrect
-      ? t('reveal.correct', { points: you.points })
+      ? t('reveal.correct', { points: you.points.toLocaleString() })
       : you.answerIndex === null
         ? t('reveal.none', { answer: correct })
         : t('reveal.wrong', { answer: correct });
