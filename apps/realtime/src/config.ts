@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { envHelpers, parseEnv, ZCommonEnv } from '@playloop/core';
+import { realtimeAdmissionEnvShape } from './admission/config.js';
+import { realtimeQuizEnvShape } from './games/quiz/config.js';
 
 /** An origin as a browser sends it: scheme, host and optional port, nothing after. */
 const ZOrigin = z.string().refine((value) => {
@@ -37,6 +39,10 @@ const ZRealtimeEnvInput = ZCommonEnv.extend({
   SOCKET_ABUSE_STRIKES: z.coerce.number().int().min(1).max(1000).default(5),
   /** How long shutdown may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Connection shedding (bounds on sockets held and event loop delay): see admission/config.ts. */
+  ...realtimeAdmissionEnvShape,
+  /** Live quiz conductor lease, scheduler tick and bot-speed flag: see games/quiz/config.ts. */
+  ...realtimeQuizEnvShape,
 });
 
 export const ZRealtimeEnv = ZRealtimeEnvInput.transform((env) => ({

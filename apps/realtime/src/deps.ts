@@ -1,6 +1,8 @@
 import { createPool, createRedis, type Logger, type Pool, type Redis } from '@playloop/core';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createDashboardFeature } from './dashboard/feature.js';
+import { createWheelFeature } from './games/wheel/wheel-feature.js';
+import { createQuizFeature } from './games/quiz/quiz-feature.js';
 import type { RealtimeConfig } from './config.js';
 import type { RealtimeDeps } from './server.js';
 
@@ -43,6 +45,8 @@ export function createRealDeps(config: RealtimeConfig, logger: Logger): RealDeps
     // Feature modules register here, one line each (games, presence, dashboards).
     features: [
       createDashboardFeature({ pool, redis: pub, prefix: config.REDIS_PREFIX, logger }),
+      createWheelFeature({ pool, logger }),
+      createQuizFeature({ config, logger, pool, redis: pub }),
     ],
     async dispose() {
       // QUIT waits for replies already owed; a client that never connected is just dropped.

@@ -4,6 +4,7 @@ import { socketIoKey, type Logger } from '@playloop/core';
 import { rooms } from '@playloop/shared';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
+import { installConnectionShedding } from './admission/shedding.js';
 import { createHandshakeAuth } from './auth/handshake-auth.js';
 import type { RealtimeConfig } from './config.js';
 import { createPingHandler } from './conn/ping.js';
@@ -95,6 +96,18 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
     }),
   });
 
+  // In front of engine.io: a new connection past the bounds is refused before any work is done.
+  const shedding = installConnectionShedding(
+    httpServer,
+    {
+      enabled: config.SHED_ENABLED,
+      maxConnections: config.SHED_MAX_CONNECTIONS,
+      maxEventLoopDelayMs: config.SHED_MAX_EVENT_LOOP_DELAY_MS,
+      retryAfterSeconds: config.SHED_RETRY_AFTER_SECONDS,
+    },
+    { registry: metrics.registry, countConnections: () => io.of('/').sockets.size },
+  );
+
   io.engine.on('connection_error', (err: { code?: number; message?: string }) => {
     logger.debug({ code: err.code, message: err.message }, 'engine connection refused');
   });
@@ -135,6 +148,7 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
     metrics,
     close() {
       isShuttingDown = true;
+      shedding.close();
       closing ??= Promise.all(features.map((f) => f.stop?.())).then(() => io.close());
       return closing;
     },

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '@playloop/shared';
 import { AppError } from '../errors/app-error.js';
-import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
+import type { Pool, Queryable } from '../db/pool.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -21,6 +21,32 @@ export async function issueRefreshToken(
   return { token, familyId, expiresAt };
 }
 
+// One statement, one round trip (a session resume is the request a rush of returning players
+// sends): lock the presented token; if it is live, mark it used and issue its successor in the
+// same family; if it was used or revoked already, revoke the whole family. Data-modifying CTEs
+// run exactly once whether or not the final select reads them. Under READ COMMITTED, a concurrent
+// rotation of the same token waits on the row lock, then sees it used and takes the reuse branch.
+const ROTATE = `
+with cur as (
+  select token_hash, family_id, user_id, expires_at, used_at, revoked_at
+  from refresh_tokens where token_hash = $1 for update
+), live as (
+  select * from cur where used_at is null and revoked_at is null and expires_at > now()
+), mark as (
+  update refresh_tokens r set used_at = now() from live where r.token_hash = live.token_hash
+  returning r.family_id, r.user_id
+), fresh as (
+  insert into refresh_tokens (token_hash, family_id, user_id, expires_at)
+  select $2, family_id, user_id, $3 from mark returning user_id
+), burn as (
+  update refresh_tokens r set revoked_at = coalesce(r.revoked_at, now())
+  from cur where r.family_id = cur.family_id and (cur.used_at is not null or cur.revoked_at is not null)
+  returning 1
+)
+select cur.user_id, cur.used_at is not null as was_used, cur.revoked_at is not null as was_revoked,
+       (select count(*) from fresh)::int as issued
+from cur`;
+
 /**
  * Rotates a refresh token: marks it used and issues its successor in the same family. A token
  * presented a second time revokes every token of its family (someone else holds a copy).
@@ -30,26 +56,19 @@ export async function rotateRefreshToken(
   token: string,
   ttlSeconds: number,
 ): Promise<{ userId: string; token: string; expiresAt: Date }> {
-  type Outcome = { error: 'AUTH_REFRESH_INVALID' | 'AUTH_REFRESH_REUSED' } | { userId: string; token: string; expiresAt: Date };
-  const outcome = await withTransaction<Outcome>(pool, async (tx) => {
-    const { rows } = await tx.query<{ family_id: string; user_id: string; expires_at: Date; used_at: Date | null; revoked_at: Date | null }>(
-      'select family_id, user_id, expires_at, used_at, revoked_at from refresh_tokens where token_hash = $1 for update',
-      [hashToken(token)],
-    );
-    const row = rows[0];
-    if (!row) return { error: 'AUTH_REFRESH_INVALID' as const };
-    if (row.used_at || row.revoked_at) {
-      await tx.query('update refresh_tokens set revoked_at = coalesce(revoked_at, now()) where family_id = $1', [row.family_id]);
-      return { error: row.revoked_at && !row.used_at ? ('AUTH_REFRESH_INVALID' as const) : ('AUTH_REFRESH_REUSED' as const) };
-    }
-    if (row.expires_at.getTime() <= Date.now()) return { error: 'AUTH_REFRESH_INVALID' as const };
-    await tx.query('update refresh_tokens set used_at = now() where token_hash = $1', [hashToken(token)]);
-    const next = await issueRefreshToken(tx, row.user_id, ttlSeconds, row.family_id);
-    return { userId: row.user_id, token: next.token, expiresAt: next.expiresAt };
-  });
-  // The family revocation above must commit, so the error is thrown after the transaction.
-  if ('error' in outcome) throw new AppError(outcome.error);
-  return outcome;
+  const next = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  const { rows } = await pool.query<{
+    user_id: string;
+    was_used: boolean;
+    was_revoked: boolean;
+    issued: number;
+  }>(ROTATE, [hashToken(token), hashToken(next), expiresAt]);
+  const row = rows[0];
+  if (!row) throw new AppError('AUTH_REFRESH_INVALID');
+  if (row.was_used) throw new AppError('AUTH_REFRESH_REUSED');
+  if (row.was_revoked || row.issued !== 1) throw new AppError('AUTH_REFRESH_INVALID');
+  return { userId: row.user_id, token: next, expiresAt };
 }
 
 /** Logout: revokes the family the token belongs to. Unknown tokens are ignored. */
