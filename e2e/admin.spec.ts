@@ -21,7 +21,9 @@ test.beforeAll(() => {
 test.afterAll(async () => {
   // The stack's database is shared by every spec: end the campaigns made here, so the players of
   // later specs meet the demo campaign as the only running one, whatever order the specs run in.
-  await db.query(`update campaigns set status = 'ended' where id <> 'cmp_demo0000000000000000' and status <> 'ended'`);
+  await db.query(
+    `update campaigns set status = 'ended' where id <> 'cmp_demo0000000000000000' and status <> 'ended'`,
+  );
   await db.end();
 });
 

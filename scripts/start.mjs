@@ -131,7 +131,11 @@ function appProcesses({ common: shared, apiPort, realtimePort, appOrigin }) {
         ALLOWED_ORIGINS: envValue('ALLOWED_ORIGINS') ?? appOrigin,
       },
     },
-    { name: 'sandbox-provider', cmd: [node, 'apps/sandbox-provider/dist/main.js'], env: sandbox.env },
+    {
+      name: 'sandbox-provider',
+      cmd: [node, 'apps/sandbox-provider/dist/main.js'],
+      env: sandbox.env,
+    },
   ];
 }
 
@@ -146,7 +150,9 @@ function sandboxProvider(apiPort) {
   const callbackSecret = localSecret('sandboxCallbackSecret', 32);
   const url = `http://127.0.0.1:${port}`;
   return {
-    payoutProviders: envValue('PAYOUT_PROVIDERS') ?? JSON.stringify([{ name: 'sandbox', baseUrl: url, apiKey, callbackSecret }]),
+    payoutProviders:
+      envValue('PAYOUT_PROVIDERS') ??
+      JSON.stringify([{ name: 'sandbox', baseUrl: url, apiKey, callbackSecret }]),
     env: {
       SANDBOX_PORT: String(port),
       SANDBOX_API_KEY: apiKey,

@@ -66,10 +66,17 @@ export async function startStack(): Promise<Stack> {
     databaseCreated = true;
     await migrateDatabase(databaseUrl);
 
-    const [apiPort, realtimePort, sandboxPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    const [apiPort, realtimePort, sandboxPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     const baseURL = `http://127.0.0.1:${apiPort}`;
     const realtimeURL = `http://127.0.0.1:${realtimePort}`;
-    const sandboxKeys = { apiKey: randomBytes(16).toString('hex'), callbackSecret: randomBytes(24).toString('hex') };
+    const sandboxKeys = {
+      apiKey: randomBytes(16).toString('hex'),
+      callbackSecret: randomBytes(24).toString('hex'),
+    };
     const common = {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.PLAYLOOP_E2E_LOG_LEVEL ?? 'info',
@@ -78,7 +85,9 @@ export async function startStack(): Promise<Stack> {
       REDIS_PREFIX: redisPrefix,
       JWT_SECRET: randomBytes(48).toString('base64'),
       // The sandbox gift-card provider pays the demo shop's gift cards (apps/sandbox-provider).
-      PAYOUT_PROVIDERS: JSON.stringify([{ name: 'sandbox', baseUrl: `http://127.0.0.1:${sandboxPort}`, ...sandboxKeys }]),
+      PAYOUT_PROVIDERS: JSON.stringify([
+        { name: 'sandbox', baseUrl: `http://127.0.0.1:${sandboxPort}`, ...sandboxKeys },
+      ]),
     };
     mkdirSync(LOG_DIR, { recursive: true });
     services.push(

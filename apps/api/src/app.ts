@@ -4,7 +4,17 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import type { AccountsService, ClickCounter, InviteDirectory, JobQueues, Leaderboard, Logger, PayoutQueue, Pool, Redis } from '@playloop/core';
+import type {
+  AccountsService,
+  ClickCounter,
+  InviteDirectory,
+  JobQueues,
+  Leaderboard,
+  Logger,
+  PayoutQueue,
+  Pool,
+  Redis,
+} from '@playloop/core';
 import { adminCampaignRoutes } from './admin/campaign-routes.js';
 import { auditRefusal } from './admin/guard.js';
 import { createAdmission } from './admission/index.js';
@@ -55,7 +65,15 @@ export function createApp(deps: ApiDeps): Express {
   admission.guard(app);
   app.use(admission.rateLimits);
   // The invite link next: a viral click needs none of the logging, headers or parsing below (see invite-link.ts).
-  app.use(inviteLinkRoutes({ invites: deps.invites, clicks: deps.clicks, appUrl: config.PUBLIC_APP_URL, secureCookies: isSecureCookies(config), logger }));
+  app.use(
+    inviteLinkRoutes({
+      invites: deps.invites,
+      clicks: deps.clicks,
+      appUrl: config.PUBLIC_APP_URL,
+      secureCookies: isSecureCookies(config),
+      logger,
+    }),
+  );
 
   app.use(
     pinoHttp({
@@ -72,7 +90,14 @@ export function createApp(deps: ApiDeps): Express {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'connect-src': ["'self'", config.PUBLIC_REALTIME_URL, config.PUBLIC_REALTIME_URL.replace(/^http/, 'ws'), ...(config.SUPABASE_URL ? [config.SUPABASE_URL] : [])] },
+        directives: {
+          'connect-src': [
+            "'self'",
+            config.PUBLIC_REALTIME_URL,
+            config.PUBLIC_REALTIME_URL.replace(/^http/, 'ws'),
+            ...(config.SUPABASE_URL ? [config.SUPABASE_URL] : []),
+          ],
+        },
       },
     }),
   );
@@ -98,7 +123,10 @@ export function createApp(deps: ApiDeps): Express {
   app.use(
     metaRoutes({
       realtimeUrl: config.PUBLIC_REALTIME_URL,
-      supabase: config.SUPABASE_URL && config.SUPABASE_ANON_KEY ? { url: config.SUPABASE_URL, anonKey: config.SUPABASE_ANON_KEY } : null,
+      supabase:
+        config.SUPABASE_URL && config.SUPABASE_ANON_KEY
+          ? { url: config.SUPABASE_URL, anonKey: config.SUPABASE_ANON_KEY }
+          : null,
     }),
   );
 
@@ -112,7 +140,14 @@ export function createApp(deps: ApiDeps): Express {
 /** Static SPA with long-lived hashed assets and an index.html fallback for client routes. */
 function serveSpa(app: Express, dir: string): void {
   const root = path.resolve(dir);
-  app.use('/assets', express.static(path.join(root, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(
+    '/assets',
+    express.static(path.join(root, 'assets'), {
+      immutable: true,
+      maxAge: '1y',
+      fallthrough: false,
+    }),
+  );
   app.use(express.static(root, { index: false, maxAge: '5m' }));
   app.get(/^\/(?!api\/).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');

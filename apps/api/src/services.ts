@@ -16,7 +16,11 @@ import type { ApiConfig } from './config.js';
 
 /** Builds the real services the api needs; `close()` releases every connection. */
 export function buildApiServices(config: ApiConfig) {
-  const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX, applicationName: 'playloop-api' });
+  const pool = createPool({
+    connectionString: config.DATABASE_URL,
+    max: config.DATABASE_POOL_MAX,
+    applicationName: 'playloop-api',
+  });
   const redis = createRedis(config.REDIS_URL);
   const jobs = createJobQueues({ url: config.REDIS_URL }, config.REDIS_PREFIX);
   const verifier = createTokenVerifier(tokenConfigFromEnv(config), supabaseConfigFromEnv(config));

@@ -14,7 +14,9 @@ describe('auth: a player signs up, resumes, and signs out', () => {
   it('signs up, gets a short-lived token and an httpOnly SameSite refresh cookie', async () => {
     const c = client(api.base);
     const email = uniqueEmail();
-    const res = await c.call('POST', '/api/auth/signup', { body: { email: email.toUpperCase(), password: PASSWORD, displayName: 'Ada' } });
+    const res = await c.call('POST', '/api/auth/signup', {
+      body: { email: email.toUpperCase(), password: PASSWORD, displayName: 'Ada' },
+    });
     expect(res.status).toBe(201);
     const session = ZSession.parse(res.json);
     expect(session.user).toMatchObject({ email, displayName: 'Ada', role: 'player' });
@@ -32,7 +34,9 @@ describe('auth: a player signs up, resumes, and signs out', () => {
 
   it('resumes a session from the cookie alone (page reload) and rotates the cookie', async () => {
     const c = client(api.base);
-    await c.call('POST', '/api/auth/signup', { body: { email: uniqueEmail(), password: PASSWORD, displayName: 'Bo' } });
+    await c.call('POST', '/api/auth/signup', {
+      body: { email: uniqueEmail(), password: PASSWORD, displayName: 'Bo' },
+    });
     const before = c.cookie;
     const res = await c.call('POST', '/api/auth/refresh');
     expect(res.status).toBe(200);
@@ -44,7 +48,9 @@ describe('auth: a player signs up, resumes, and signs out', () => {
   it('logs in with the password, and logout ends the session for good', async () => {
     const c = client(api.base);
     const email = uniqueEmail();
-    await c.call('POST', '/api/auth/signup', { body: { email, password: PASSWORD, displayName: 'Cy' } });
+    await c.call('POST', '/api/auth/signup', {
+      body: { email, password: PASSWORD, displayName: 'Cy' },
+    });
     c.cookie = undefined;
     const login = await c.call('POST', '/api/auth/login', { body: { email, password: PASSWORD } });
     expect(login.status).toBe(200);
@@ -95,10 +101,19 @@ describe('auth: a player signs up, resumes, and signs out', () => {
     expect(campaigns.status).toBe(200);
     const config = await c.call('GET', '/api/config');
     expect(config.json).toMatchObject({ realtimeUrl: expect.any(String), supabase: null });
-    const doc = (await c.call('GET', '/api/openapi.json')).json as { openapi: string; paths: Record<string, object> };
+    const doc = (await c.call('GET', '/api/openapi.json')).json as {
+      openapi: string;
+      paths: Record<string, object>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/signup', '/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/me']),
+      expect.arrayContaining([
+        '/api/auth/signup',
+        '/api/auth/login',
+        '/api/auth/refresh',
+        '/api/auth/logout',
+        '/api/me',
+      ]),
     );
   });
 });

@@ -1,14 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZErrorBody, ZMeResponse, ZSession } from '@playloop/shared';
 import { startFakeSupabaseAuth } from '@playloop/core/testing';
-import { ALLOWED_ORIGIN, client, PASSWORD, startTestApi, uniqueEmail, type TestApi } from './harness.js';
+import {
+  ALLOWED_ORIGIN,
+  client,
+  PASSWORD,
+  startTestApi,
+  uniqueEmail,
+  type TestApi,
+} from './harness.js';
 import { badTokens } from './tokens.js';
 
 let api: TestApi;
 let supabase: Awaited<ReturnType<typeof startFakeSupabaseAuth>>;
 beforeAll(async () => {
   supabase = await startFakeSupabaseAuth();
-  api = await startTestApi({ SUPABASE_URL: supabase.url, SUPABASE_JWT_SECRET: supabase.legacySecret });
+  api = await startTestApi({
+    SUPABASE_URL: supabase.url,
+    SUPABASE_JWT_SECRET: supabase.legacySecret,
+  });
 });
 afterAll(async () => {
   await api?.stop();
@@ -19,14 +29,21 @@ const errorCode = (json: unknown) => ZErrorBody.parse(json).error.code;
 
 async function signUp() {
   const c = client(api.base);
-  const res = await c.call('POST', '/api/auth/signup', { body: { email: uniqueEmail(), password: PASSWORD, displayName: 'Eve' } });
+  const res = await c.call('POST', '/api/auth/signup', {
+    body: { email: uniqueEmail(), password: PASSWORD, displayName: 'Eve' },
+  });
   return { c, session: ZSession.parse(res.json) };
 }
 
 describe('access tokens on REST', () => {
   it('refuses alg none, other algorithms, wrong audience or issuer, no expiry, tampering and expiry', async () => {
     const { c, session } = await signUp();
-    const t = badTokens({ secret: api.config.JWT_SECRET, issuer: api.config.JWT_ISSUER, audience: api.config.JWT_AUDIENCE, userId: session.user.id });
+    const t = badTokens({
+      secret: api.config.JWT_SECRET,
+      issuer: api.config.JWT_ISSUER,
+      audience: api.config.JWT_AUDIENCE,
+      userId: session.user.id,
+    });
     expect((await c.call('GET', '/api/me', { token: t.good })).status).toBe(200);
     for (const [name, token] of Object.entries({
       algNone: t.algNone,
@@ -38,7 +55,11 @@ describe('access tokens on REST', () => {
       tampered: t.tampered,
     })) {
       const res = await c.call('GET', '/api/me', { token });
-      expect({ name, status: res.status, code: errorCode(res.json) }).toEqual({ name, status: 401, code: 'AUTH_INVALID_TOKEN' });
+      expect({ name, status: res.status, code: errorCode(res.json) }).toEqual({
+        name,
+        status: 401,
+        code: 'AUTH_INVALID_TOKEN',
+      });
     }
     const expired = await c.call('GET', '/api/me', { token: t.expired });
     expect(expired.status).toBe(401);
@@ -50,12 +71,16 @@ describe('access tokens on REST', () => {
   it('accepts Supabase tokens from the signing keys (JWKS) and the legacy secret, provisioning the user once', async () => {
     const c = client(api.base);
     const sub = crypto.randomUUID();
-    const viaJwks = await c.call('GET', '/api/me', { token: supabase.signWithSigningKey(sub, 'Sam@Example.com') });
+    const viaJwks = await c.call('GET', '/api/me', {
+      token: supabase.signWithSigningKey(sub, 'Sam@Example.com'),
+    });
     expect(viaJwks.status).toBe(200);
     const first = ZMeResponse.parse(viaJwks.json).user;
     expect(first.email).toBe('sam@example.com');
     expect(supabase.jwksHits).toBeGreaterThan(0);
-    const viaLegacy = await c.call('GET', '/api/me', { token: supabase.signWithLegacySecret(sub, 'sam@example.com') });
+    const viaLegacy = await c.call('GET', '/api/me', {
+      token: supabase.signWithLegacySecret(sub, 'sam@example.com'),
+    });
     expect(ZMeResponse.parse(viaLegacy.json).user.id).toBe(first.id);
   });
 
@@ -63,15 +88,21 @@ describe('access tokens on REST', () => {
     const c = client(api.base);
     const cases = {
       wrongSecret: supabase.signWithLegacySecret(undefined, undefined, 'x'.repeat(40)),
-      wrongAudience: supabase.signWithLegacySecret(undefined, undefined, undefined, { audience: 'anon' }),
-      unknownKid: supabase.signWithSigningKey(undefined, undefined, { keyid: 'not-a-published-key' }),
+      wrongAudience: supabase.signWithLegacySecret(undefined, undefined, undefined, {
+        audience: 'anon',
+      }),
+      unknownKid: supabase.signWithSigningKey(undefined, undefined, {
+        keyid: 'not-a-published-key',
+      }),
     };
     for (const [name, token] of Object.entries(cases)) {
       const res = await c.call('GET', '/api/me', { token });
       expect({ name, code: errorCode(res.json) }).toEqual({ name, code: 'AUTH_INVALID_TOKEN' });
     }
     const expired = supabase.signWithSigningKey(undefined, undefined, { expiresIn: -10 });
-    expect(errorCode((await c.call('GET', '/api/me', { token: expired })).json)).toBe('AUTH_TOKEN_EXPIRED');
+    expect(errorCode((await c.call('GET', '/api/me', { token: expired })).json)).toBe(
+      'AUTH_TOKEN_EXPIRED',
+    );
   });
 });
 
@@ -102,12 +133,18 @@ describe('login brute force', () => {
   it('the 11th wrong password for one account within a minute gets 429 with Retry-After', async () => {
     const email = uniqueEmail();
     const c = client(api.base);
-    await c.call('POST', '/api/auth/signup', { body: { email, password: PASSWORD, displayName: 'Fay' } });
+    await c.call('POST', '/api/auth/signup', {
+      body: { email, password: PASSWORD, displayName: 'Fay' },
+    });
     for (let i = 1; i <= 10; i++) {
-      const res = await c.call('POST', '/api/auth/login', { body: { email, password: `wrong-password-${i}` } });
+      const res = await c.call('POST', '/api/auth/login', {
+        body: { email, password: `wrong-password-${i}` },
+      });
       expect(res.status).toBe(401);
     }
-    const eleventh = await c.call('POST', '/api/auth/login', { body: { email, password: 'wrong-password-11' } });
+    const eleventh = await c.call('POST', '/api/auth/login', {
+      body: { email, password: 'wrong-password-11' },
+    });
     expect(eleventh.status).toBe(429);
     expect(errorCode(eleventh.json)).toBe('RATE_LIMITED');
     expect(Number(eleventh.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -122,13 +159,17 @@ describe('bad input keeps the process serving', () => {
     const c = client(api.base);
     const malformed = await c.call('POST', '/api/auth/signup', { raw: '{"email": ' });
     expect([malformed.status, errorCode(malformed.json)]).toEqual([400, 'MALFORMED_JSON']);
-    const huge = await c.call('POST', '/api/auth/signup', { raw: JSON.stringify({ email: 'a@b.co', displayName: 'x'.repeat(100_000) }) });
+    const huge = await c.call('POST', '/api/auth/signup', {
+      raw: JSON.stringify({ email: 'a@b.co', displayName: 'x'.repeat(100_000) }),
+    });
     expect([huge.status, errorCode(huge.json)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     const extra = await c.call('POST', '/api/auth/signup', {
       body: { email: uniqueEmail(), password: PASSWORD, displayName: 'Gus', role: 'admin' },
     });
     expect([extra.status, errorCode(extra.json)]).toEqual([400, 'VALIDATION_FAILED']);
-    const bad = await c.call('POST', '/api/auth/signup', { body: { email: 'nope', password: 'short', displayName: '' } });
+    const bad = await c.call('POST', '/api/auth/signup', {
+      body: { email: 'nope', password: 'short', displayName: '' },
+    });
     const details = ZErrorBody.parse(bad.json).error.details ?? [];
     expect(details.map((d) => d.path).sort()).toEqual(['displayName', 'email', 'password']);
     expect(ZErrorBody.parse(bad.json).error.requestId).toMatch(/^req_/);
@@ -138,11 +179,18 @@ describe('bad input keeps the process serving', () => {
   it('a taken email is a 409 on the email field and creates nothing', async () => {
     const email = uniqueEmail();
     const c = client(api.base);
-    await c.call('POST', '/api/auth/signup', { body: { email, password: PASSWORD, displayName: 'Hal' } });
-    const again = await c.call('POST', '/api/auth/signup', { body: { email, password: PASSWORD, displayName: 'Hal 2' } });
+    await c.call('POST', '/api/auth/signup', {
+      body: { email, password: PASSWORD, displayName: 'Hal' },
+    });
+    const again = await c.call('POST', '/api/auth/signup', {
+      body: { email, password: PASSWORD, displayName: 'Hal 2' },
+    });
     expect(again.status).toBe(409);
     expect(ZErrorBody.parse(again.json).error.details?.[0]?.path).toBe('email');
-    const { rows } = await api.services.pool.query('select count(*)::int as n from users where email = $1', [email]);
+    const { rows } = await api.services.pool.query(
+      'select count(*)::int as n from users where email = $1',
+      [email],
+    );
     expect(rows[0].n).toBe(1);
   });
 

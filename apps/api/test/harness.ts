@@ -61,9 +61,14 @@ export function client(base: string) {
     set cookie(value: string | undefined) {
       cookie = value;
     },
-    async call(method: string, path: string, opts: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {}) {
+    async call(
+      method: string,
+      path: string,
+      opts: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {},
+    ) {
       const headers: Record<string, string> = { ...opts.headers };
-      if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
+      if (opts.body !== undefined || opts.raw !== undefined)
+        headers['content-type'] = 'application/json';
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
       if (cookie) headers.cookie = cookie;
       const res = await fetch(`${base}${path}`, {

@@ -7,9 +7,13 @@ import { client, PASSWORD, uniqueEmail, type TestApi } from './harness.js';
 export async function staffSession(api: TestApi, role: Role, name: string = role) {
   const c = client(api.base);
   const email = uniqueEmail(role);
-  await c.call('POST', '/api/auth/signup', { body: { email, password: PASSWORD, displayName: name } });
+  await c.call('POST', '/api/auth/signup', {
+    body: { email, password: PASSWORD, displayName: name },
+  });
   await setUserRole(api.services.pool, email, role);
-  const session = ZSession.parse((await c.call('POST', '/api/auth/login', { body: { email, password: PASSWORD } })).json);
+  const session = ZSession.parse(
+    (await c.call('POST', '/api/auth/login', { body: { email, password: PASSWORD } })).json,
+  );
   return { c, session, email, token: session.accessToken };
 }
 

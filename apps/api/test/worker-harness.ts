@@ -21,7 +21,11 @@ export async function startTestWorker(api: TestApi, overrides: Record<string, st
 }
 
 /** Polls until `check` returns a value that is not undefined (or fails after `ms`). */
-export async function eventually<T>(check: () => Promise<T | undefined>, ms = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  ms = 10_000,
+  what = 'condition',
+): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const value = await check();

@@ -8,7 +8,10 @@ import type { RefusalHook } from '../http/errors.js';
  * Staff-only routes: a valid access token whose role is listed (admin always passes). Refusals are
  * written to the audit trail by the app's error handler (see `auditRefusal`), like every FORBIDDEN.
  */
-export function staffOnly(deps: { accounts: { authenticate: Authenticate } }, roles: readonly Role[]): RequestHandler[] {
+export function staffOnly(
+  deps: { accounts: { authenticate: Authenticate } },
+  roles: readonly Role[],
+): RequestHandler[] {
   return [requireAuth(deps.accounts), requireRole(...roles)];
 }
 
@@ -29,4 +32,7 @@ export function auditRefusal(pool: Pool): RefusalHook {
   };
 }
 
-export const actorOf = (req: Request, res: Parameters<RequestHandler>[1]) => ({ ...principalOf(res), ip: req.ip ?? null });
+export const actorOf = (req: Request, res: Parameters<RequestHandler>[1]) => ({
+  ...principalOf(res),
+  ip: req.ip ?? null,
+});

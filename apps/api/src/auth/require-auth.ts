@@ -22,7 +22,9 @@ export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     const principal = principalOf(res);
     if (principal.role === 'admin' || roles.includes(principal.role)) return next();
-    next(new AppError('FORBIDDEN', { internal: `role ${principal.role} not in ${roles.join(',')}` }));
+    next(
+      new AppError('FORBIDDEN', { internal: `role ${principal.role} not in ${roles.join(',')}` }),
+    );
   };
 }
 

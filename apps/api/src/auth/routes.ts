@@ -13,7 +13,10 @@ const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 function signupContext(req: Request) {
   const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
   const header = req.headers['x-device-id'];
-  const deviceId = typeof header === 'string' && DEVICE_ID.test(header) ? header : cookies[VISITOR_COOKIE]?.match(DEVICE_ID)?.[0] ?? null;
+  const deviceId =
+    typeof header === 'string' && DEVICE_ID.test(header)
+      ? header
+      : (cookies[VISITOR_COOKIE]?.match(DEVICE_ID)?.[0] ?? null);
   return {
     deviceId,
     ip: req.ip ?? null,
@@ -27,10 +30,18 @@ export const REFRESH_COOKIE = 'pl_rt';
 
 export function authRoutes(deps: { accounts: AccountsService; secureCookies: boolean }): Router {
   const router = Router();
-  const cookieBase: CookieOptions = { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/api/auth' };
+  const cookieBase: CookieOptions = {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: deps.secureCookies,
+    path: '/api/auth',
+  };
 
   const answer = (res: Response, issued: IssuedSession) => {
-    res.cookie(REFRESH_COOKIE, issued.refreshToken, { ...cookieBase, expires: issued.refreshExpiresAt });
+    res.cookie(REFRESH_COOKIE, issued.refreshToken, {
+      ...cookieBase,
+      expires: issued.refreshExpiresAt,
+    });
     res.setHeader('Cache-Control', 'no-store');
     return issued.session;
   };

@@ -26,7 +26,10 @@ export function healthRoutes(deps: { pool: Pool; redis: Redis; registry: Registr
       within(2000, deps.pool.query('select 1')),
       within(2000, deps.redis.ping()),
     ]);
-    const checks = { postgres: pg.status === 'fulfilled' ? 'ok' : 'down', redis: redis.status === 'fulfilled' ? 'ok' : 'down' };
+    const checks = {
+      postgres: pg.status === 'fulfilled' ? 'ok' : 'down',
+      redis: redis.status === 'fulfilled' ? 'ok' : 'down',
+    };
     const ready = checks.postgres === 'ok' && checks.redis === 'ok';
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks });
   });

@@ -14,23 +14,39 @@ function toAppError(err: unknown): AppError {
   return new AppError('INTERNAL', { cause: err });
 }
 
-export function sendError(res: Parameters<RequestHandler>[1], err: AppError, requestId: string): void {
-  if (err.retryAfterMs !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterMs / 1000))));
+export function sendError(
+  res: Parameters<RequestHandler>[1],
+  err: AppError,
+  requestId: string,
+): void {
+  if (err.retryAfterMs !== undefined)
+    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterMs / 1000))));
   const body: TErrorBody = {
-    error: { code: err.code, message: err.message, requestId, ...(err.details ? { details: err.details } : {}) },
+    error: {
+      code: err.code,
+      message: err.message,
+      requestId,
+      ...(err.details ? { details: err.details } : {}),
+    },
   };
   res.status(err.status).json(body);
 }
 
 /** Called for every FORBIDDEN answer, e.g. to write the refusal to the audit trail. */
-export type RefusalHook = (req: Parameters<ErrorRequestHandler>[1], res: Parameters<ErrorRequestHandler>[2], err: AppError) => Promise<void>;
+export type RefusalHook = (
+  req: Parameters<ErrorRequestHandler>[1],
+  res: Parameters<ErrorRequestHandler>[2],
+  err: AppError,
+) => Promise<void>;
 
 export function errorHandler(logger: Logger, onRefused?: RefusalHook): ErrorRequestHandler {
   return async (err, req, res, next) => {
     if (res.headersSent) return next(err);
     const appErr = toAppError(err);
     if (appErr.code === 'FORBIDDEN' && onRefused) {
-      await onRefused(req, res, appErr).catch((hookErr: unknown) => (req.log ?? logger).error({ err: hookErr }, 'refusal hook failed'));
+      await onRefused(req, res, appErr).catch((hookErr: unknown) =>
+        (req.log ?? logger).error({ err: hookErr }, 'refusal hook failed'),
+      );
     }
     const log = req.log ?? logger;
     if (appErr.code === 'INTERNAL') log.error({ err }, 'unhandled error');
@@ -39,4 +55,5 @@ export function errorHandler(logger: Logger, onRefused?: RefusalHook): ErrorRequ
   };
 }
 
-export const notFoundHandler: RequestHandler = (_req, _res, next) => next(new AppError('NOT_FOUND'));
+export const notFoundHandler: RequestHandler = (_req, _res, next) =>
+  next(new AppError('NOT_FOUND'));

@@ -23,7 +23,11 @@ export function createHttpMetrics() {
     res.on('finish', () => {
       // The matched route pattern keeps label cardinality bounded; unmatched paths collapse.
       const route = (req.route?.path as string | undefined) ?? 'unmatched';
-      end({ method: req.method, route: `${req.baseUrl}${route}`, status: `${Math.floor(res.statusCode / 100)}xx` });
+      end({
+        method: req.method,
+        route: `${req.baseUrl}${route}`,
+        status: `${Math.floor(res.statusCode / 100)}xx`,
+      });
     });
     next();
   };

@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { ZErrorBody, routes, type RouteContract } from '@playloop/shared';
 
-const toSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
-const toOutputSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });
+const toSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+const toOutputSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });
 
 function queryParams(schema: z.ZodType) {
   const json = toSchema(schema) as { properties?: Record<string, object>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: s,
+  }));
 }
 
 /** OpenAPI 3.1 generated from the shared route contracts (JSON Schema 2020-12 is 3.1's dialect). */
@@ -32,14 +39,22 @@ export function buildOpenApiDocument(version: string) {
       ...(route.roles ? { 'x-roles': ['admin', ...route.roles] } : {}),
       ...(route.query ? { parameters: [...params, ...queryParams(route.query)] } : {}),
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toSchema(route.body) } },
+            },
+          }
         : {}),
       responses: {
         [String(route.status ?? 200)]: {
           description: 'Success',
           content: { 'application/json': { schema: toOutputSchema(route.response) } },
         },
-        default: { description: 'Error', content: { 'application/json': { schema: toOutputSchema(ZErrorBody) } } },
+        default: {
+          description: 'Error',
+          content: { 'application/json': { schema: toOutputSchema(ZErrorBody) } },
+        },
       },
     };
   }

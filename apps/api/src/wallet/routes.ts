@@ -9,7 +9,10 @@ export function walletRoutes(deps: { pool: Pool; accounts: AccountsService }): R
   const router = Router();
   mount(router, routes.wallet, requireAuth(deps.accounts), async (_req, res) => {
     const { userId } = principalOf(res);
-    const [wallet, history] = await Promise.all([getWallet(deps.pool, userId), listLedgerHistory(deps.pool, userId)]);
+    const [wallet, history] = await Promise.all([
+      getWallet(deps.pool, userId),
+      listLedgerHistory(deps.pool, userId),
+    ]);
     return { wallet, history };
   });
   return router;

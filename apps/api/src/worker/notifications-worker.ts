@@ -15,8 +15,14 @@ import {
 } from '@playloop/core';
 
 const WELCOME = {
-  en: { title: 'Welcome to Playloop!', body: 'Share your invite link, play the live quiz and spin the wheel.' },
-  it: { title: 'Benvenuto su Playloop!', body: 'Condividi il tuo link di invito, gioca al quiz dal vivo e gira la ruota.' },
+  en: {
+    title: 'Welcome to Playloop!',
+    body: 'Share your invite link, play the live quiz and spin the wheel.',
+  },
+  it: {
+    title: 'Benvenuto su Playloop!',
+    body: 'Condividi il tuo link di invito, gioca al quiz dal vivo e gira la ruota.',
+  },
 } as const;
 
 /** The notifications queue: welcome notifications (stored, then pushed) and referral announcements. */
@@ -33,18 +39,32 @@ export function createNotificationsWorker(deps: {
     QueueName.notifications,
     async (job: Job) => {
       if (job.name === JobName.announce) {
-        return announceReferralChange({ db: deps.pool, notifier: deps.notifier, leaderboard: deps.leaderboard }, ZAnnounceJob.parse(job.data));
+        return announceReferralChange(
+          { db: deps.pool, notifier: deps.notifier, leaderboard: deps.leaderboard },
+          ZAnnounceJob.parse(job.data),
+        );
       }
       if (job.name !== JobName.welcome) throw new Error(`unknown job ${job.name}`);
       const { userId } = ZWelcomeJob.parse(job.data);
       const user = await findUserById(deps.pool, userId);
       if (!user) return; // The account is gone; nothing to tell anyone.
       const text = WELCOME[user.locale];
-      await deliverNotification(deps.pool, deps.notifier, { userId, kind: 'welcome', ...text, dedupeKey: 'welcome' });
+      await deliverNotification(deps.pool, deps.notifier, {
+        userId,
+        kind: 'welcome',
+        ...text,
+        dedupeKey: 'welcome',
+      });
     },
-    { connection: deps.connection, prefix: bullPrefix(deps.redisPrefix), concurrency: deps.concurrency },
+    {
+      connection: deps.connection,
+      prefix: bullPrefix(deps.redisPrefix),
+      concurrency: deps.concurrency,
+    },
   );
-  worker.on('failed', (job, err) => deps.logger.warn({ jobId: job?.id, err }, 'notification job failed'));
+  worker.on('failed', (job, err) =>
+    deps.logger.warn({ jobId: job?.id, err }, 'notification job failed'),
+  );
   worker.on('error', (err) => deps.logger.error({ err }, 'notifications worker error'));
   return worker;
 }

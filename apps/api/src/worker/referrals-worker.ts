@@ -48,21 +48,32 @@ export interface ReferralsWorkerDeps {
 export function createReferralsWorker(deps: ReferralsWorkerDeps): Worker {
   const signupQualifications = createMicroBatcher<string, QualifyOutcome>(async (refereeIds) => {
     const settled = await qualifyReferralsOnSignup(deps.pool, refereeIds);
-    return refereeIds.map((id) => settled.get(id) ?? { status: 'rejected', reason: new Error(`no outcome for ${id}`) });
+    return refereeIds.map(
+      (id) => settled.get(id) ?? { status: 'rejected', reason: new Error(`no outcome for ${id}`) },
+    );
   }, BATCH);
   const announcements = createMicroBatcher<AnnounceJob, void>(async (jobs) => {
-    await announceReferralChanges({ db: deps.pool, notifier: deps.notifier, leaderboard: deps.leaderboard }, jobs);
+    await announceReferralChanges(
+      { db: deps.pool, notifier: deps.notifier, leaderboard: deps.leaderboard },
+      jobs,
+    );
     return jobs.map(() => ({ status: 'fulfilled', value: undefined }));
   }, BATCH);
-  const announce = (referralId: string, walletUserIds: string[], leaderboard: boolean) => announcements.add({ referralId, walletUserIds, leaderboard });
+  const announce = (referralId: string, walletUserIds: string[], leaderboard: boolean) =>
+    announcements.add({ referralId, walletUserIds, leaderboard });
 
   const handlers: Record<string, (job: Job) => Promise<unknown>> = {
     async [JobName.attribute](job) {
       const input = ZAttributeJob.parse(job.data);
       try {
-        const referral = await attributeReferral(deps.pool, { refereeId: input.refereeId, code: input.code, touchedAt: new Date(input.touchedAt) });
+        const referral = await attributeReferral(deps.pool, {
+          refereeId: input.refereeId,
+          code: input.code,
+          touchedAt: new Date(input.touchedAt),
+        });
         await announce(referral.id, [], false);
-        if (referral.rules.qualifyingAction === 'signup') await deps.jobs.enqueueQualification({ refereeId: input.refereeId, action: 'signup' });
+        if (referral.rules.qualifyingAction === 'signup')
+          await deps.jobs.enqueueQualification({ refereeId: input.refereeId, action: 'signup' });
         return { referralId: referral.id, status: referral.status };
       } catch (err) {
         // A retry after the commit finds the referral already there: go on to qualification.
@@ -77,11 +88,15 @@ export function createReferralsWorker(deps: ReferralsWorkerDeps): Worker {
     },
     async [JobName.qualify](job) {
       const input = ZQualifyJob.parse(job.data);
-      const result = input.action === 'signup' ? await signupQualifications.add(input.refereeId) : await qualifyReferral(deps.pool, input);
+      const result =
+        input.action === 'signup'
+          ? await signupQualifications.add(input.refereeId)
+          : await qualifyReferral(deps.pool, input);
       if ('referralId' in result) {
         const paid = 'outcome' in result && result.outcome === 'rewarded';
         await announce(result.referralId, paid ? [result.referrerId, result.refereeId] : [], paid);
-        if (paid && result.releaseAt) await deps.jobs.enqueueHoldRelease(result.referralId, result.releaseAt);
+        if (paid && result.releaseAt)
+          await deps.jobs.enqueueHoldRelease(result.referralId, result.releaseAt);
       }
       return { outcome: result.outcome };
     },
@@ -114,9 +129,15 @@ export function createReferralsWorker(deps: ReferralsWorkerDeps): Worker {
       if (!handler) throw new Error(`unknown job ${job.name}`);
       return handler(job);
     },
-    { connection: deps.connection, prefix: bullPrefix(deps.redisPrefix), concurrency: deps.concurrency },
+    {
+      connection: deps.connection,
+      prefix: bullPrefix(deps.redisPrefix),
+      concurrency: deps.concurrency,
+    },
   );
-  worker.on('failed', (job, err) => deps.logger.warn({ jobId: job?.id, name: job?.name, err }, 'referral job failed'));
+  worker.on('failed', (job, err) =>
+    deps.logger.warn({ jobId: job?.id, name: job?.name, err }, 'referral job failed'),
+  );
   worker.on('error', (err) => deps.logger.error({ err }, 'referrals worker error'));
   return worker;
 }

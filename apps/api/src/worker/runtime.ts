@@ -19,7 +19,11 @@ import { createPayoutsWorkers } from './payouts-worker.js';
 
 /** Every BullMQ worker of the process, built from config; `close()` lets running jobs finish. */
 export function createWorkerRuntime(config: WorkerConfig, logger: Logger) {
-  const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX, applicationName: 'playloop-worker' });
+  const pool = createPool({
+    connectionString: config.DATABASE_URL,
+    max: config.DATABASE_POOL_MAX,
+    applicationName: 'playloop-worker',
+  });
   const redis = createRedis(config.REDIS_URL);
   const notifier = createRedisNotifier(redis, config.REDIS_PREFIX);
   // BullMQ workers block on Redis; they need `maxRetriesPerRequest: null` connections of their own.
@@ -27,23 +31,50 @@ export function createWorkerRuntime(config: WorkerConfig, logger: Logger) {
   const jobs = createJobQueues({ url: config.REDIS_URL }, config.REDIS_PREFIX);
   const leaderboard = createLeaderboard({ redis, prefix: config.REDIS_PREFIX });
   const clicks = createClickCounter({ redis, prefix: config.REDIS_PREFIX });
-  const common = { connection, redisPrefix: config.REDIS_PREFIX, pool, notifier, logger, concurrency: config.WORKER_CONCURRENCY };
-  const payouts = createPayoutsWorkers({ connection, redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX, pool, redis, notifier, logger, config });
+  const common = {
+    connection,
+    redisPrefix: config.REDIS_PREFIX,
+    pool,
+    notifier,
+    logger,
+    concurrency: config.WORKER_CONCURRENCY,
+  };
+  const payouts = createPayoutsWorkers({
+    connection,
+    redisUrl: config.REDIS_URL,
+    redisPrefix: config.REDIS_PREFIX,
+    pool,
+    redis,
+    notifier,
+    logger,
+    config,
+  });
   const workers: Worker[] = [
     createNotificationsWorker({ ...common, leaderboard }),
     createReferralsWorker({ ...common, leaderboard, clicks, jobs }),
     ...payouts.workers,
   ];
   // Periodic work, scheduled once per queue however many workers run (BullMQ job schedulers).
-  const scheduler = new Queue(QueueName.referrals, { connection: { url: config.REDIS_URL }, prefix: bullPrefix(config.REDIS_PREFIX) });
+  const scheduler = new Queue(QueueName.referrals, {
+    connection: { url: config.REDIS_URL },
+    prefix: bullPrefix(config.REDIS_PREFIX),
+  });
   return {
     workers,
     pool,
     redis,
     async ready() {
       await Promise.all(workers.map((w) => w.waitUntilReady()));
-      await scheduler.upsertJobScheduler(JobName.flushClicks, { every: config.CLICK_FLUSH_EVERY_MS }, { name: JobName.flushClicks });
-      await scheduler.upsertJobScheduler(JobName.sweepHolds, { every: 60_000 }, { name: JobName.sweepHolds });
+      await scheduler.upsertJobScheduler(
+        JobName.flushClicks,
+        { every: config.CLICK_FLUSH_EVERY_MS },
+        { name: JobName.flushClicks },
+      );
+      await scheduler.upsertJobScheduler(
+        JobName.sweepHolds,
+        { every: 60_000 },
+        { name: JobName.sweepHolds },
+      );
       await payouts.schedule();
     },
     /** Graceful: stop taking jobs, wait for the ones in progress, then release connections. */

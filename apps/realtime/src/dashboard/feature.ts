@@ -17,11 +17,21 @@ const STAFF = new Set(['marketing', 'admin']);
  * computes the figures for the sockets connected to it (one query set per campaign and range per
  * tick, however many watch) and pushes them. Postgres stays the source of every number.
  */
-export function createDashboardFeature(deps: { pool: Pool; redis: Redis; prefix: string; logger: Logger; intervalMs?: number }): RealtimeFeature {
+export function createDashboardFeature(deps: {
+  pool: Pool;
+  redis: Redis;
+  prefix: string;
+  logger: Logger;
+  intervalMs?: number;
+}): RealtimeFeature {
   const watchers = new Map<RealtimeSocket, Watch>();
   let io: RealtimeServer | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const presence = createPresence({ redis: deps.redis, prefix: deps.prefix, countLocal: () => io?.of('/').sockets.size ?? 0 });
+  const presence = createPresence({
+    redis: deps.redis,
+    prefix: deps.prefix,
+    countLocal: () => io?.of('/').sockets.size ?? 0,
+  });
 
   async function snapshot(w: Watch, playersOnline: number): Promise<TDashboardSnapshot> {
     const to = w.to ? new Date(w.to) : new Date();

@@ -7,7 +7,12 @@ const FRESH_MS = 10_000;
  * Players online across every pod: each pod publishes its own socket count with a timestamp in a
  * Redis hash; the total sums the fresh entries, so a pod that died stops counting within 10 s.
  */
-export function createPresence(deps: { redis: Redis; prefix: string; countLocal: () => number; now?: () => number }) {
+export function createPresence(deps: {
+  redis: Redis;
+  prefix: string;
+  countLocal: () => number;
+  now?: () => number;
+}) {
   const podId = randomUUID();
   const key = `${deps.prefix}presence:pods`;
   const now = deps.now ?? Date.now;

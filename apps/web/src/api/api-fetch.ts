@@ -33,7 +33,11 @@ export interface ApiFetchOptions<R extends RouteContract> {
 }
 
 /** The route's path with its `:params` filled in (encoded) and the query appended. */
-export function routeUrl(path: string, params: Record<string, string> = {}, query: Record<string, string | number | undefined> = {}): string {
+export function routeUrl(
+  path: string,
+  params: Record<string, string> = {},
+  query: Record<string, string | number | undefined> = {},
+): string {
   const filled = path.replace(/:([A-Za-z_]+)/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`missing path parameter ${name} for ${path}`);
@@ -69,7 +73,12 @@ export async function apiFetch<R extends RouteContract>(
       credentials: 'same-origin',
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     };
-    return fetchWithRetry(routeUrl(route.path, options.params, options.query), init, retryPolicy, retryDeps).catch((err: unknown) => {
+    return fetchWithRetry(
+      routeUrl(route.path, options.params, options.query),
+      init,
+      retryPolicy,
+      retryDeps,
+    ).catch((err: unknown) => {
       throw networkError(err);
     });
   };

@@ -19,8 +19,22 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'signup', element: <WaitingRoomGate><SignupPage /></WaitingRoomGate> },
-      { path: 'login', element: <WaitingRoomGate><LoginPage /></WaitingRoomGate> },
+      {
+        path: 'signup',
+        element: (
+          <WaitingRoomGate>
+            <SignupPage />
+          </WaitingRoomGate>
+        ),
+      },
+      {
+        path: 'login',
+        element: (
+          <WaitingRoomGate>
+            <LoginPage />
+          </WaitingRoomGate>
+        ),
+      },
       { path: 'waiting-room', element: <WaitingRoomPage /> },
       {
         path: 'dashboard',

@@ -94,14 +94,16 @@ export const en = {
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you are looking for does not exist.',
   'notFound.back': 'Back to the home page',
-  'admin.loadFailed': 'The staff console could not be loaded. Check your connection and reload the page.',
+  'admin.loadFailed':
+    'The staff console could not be loaded. Check your connection and reload the page.',
   'admin.reload': 'Reload',
 
   'nav.wheel': 'Wheel',
   'nav.quiz': 'Quiz',
   'nav.rewards': 'Rewards',
   'wheel.title': 'Wheel of fortune',
-  'wheel.lead': 'Spin for points and extra spins. Every draw is provably fair: you can check it yourself.',
+  'wheel.lead':
+    'Spin for points and extra spins. Every draw is provably fair: you can check it yourself.',
   'wheel.spin': 'Spin the wheel',
   'wheel.spinning': 'Spinning…',
   'wheel.spinningAnnounce': 'The wheel is spinning.',
@@ -111,8 +113,10 @@ export const en = {
   'wheel.missTitle': 'Not this time',
   'wheel.continue': 'Continue',
   'wheel.verifyThisSpin': 'Verify this spin',
-  'wheel.fallbackOutOfStock': 'The draw picked “{drawn}”, but that prize has run out, so this spin counts as the fallback segment.',
-  'wheel.fallbackOverBudget': 'The draw picked “{drawn}”, but the campaign’s prize budget is used up, so this spin counts as the fallback segment.',
+  'wheel.fallbackOutOfStock':
+    'The draw picked “{drawn}”, but that prize has run out, so this spin counts as the fallback segment.',
+  'wheel.fallbackOverBudget':
+    'The draw picked “{drawn}”, but the campaign’s prize budget is used up, so this spin counts as the fallback segment.',
   'wheel.prizePoint': '{amount} point',
   'wheel.prizePoints': '{amount} points',
   'wheel.prizeSpin': '{amount} extra spin',
@@ -126,12 +130,14 @@ export const en = {
   'wheel.daily.claimed': 'Your free spin is in your wallet.',
   'wheel.daily.next': 'Next free spin: {time}',
   'wheel.seed.title': 'Fairness seeds',
-  'wheel.seed.lead': 'Before you spin, the server commits to a secret seed by showing its SHA-256 hash. Each spin mixes it with your client seed and a counter (the nonce). Rotate to reveal the secret seed and check every spin made with it.',
+  'wheel.seed.lead':
+    'Before you spin, the server commits to a secret seed by showing its SHA-256 hash. Each spin mixes it with your client seed and a counter (the nonce). Rotate to reveal the secret seed and check every spin made with it.',
   'wheel.seed.serverHash': 'Server seed hash (commitment)',
   'wheel.seed.nextNonce': 'Next nonce',
   'wheel.seed.clientSeed': 'Your client seed',
   'wheel.seed.clientSeedHint': '1–64 visible characters, no spaces. Used from your next spin on.',
-  'wheel.seed.clientSeedInvalid': 'Use 1–64 visible characters (letters, digits, symbols), without spaces or accents.',
+  'wheel.seed.clientSeedInvalid':
+    'Use 1–64 visible characters (letters, digits, symbols), without spaces or accents.',
   'wheel.seed.save': 'Use this client seed',
   'wheel.seed.rotate': 'Reveal and rotate server seed',
   'wheel.seed.saved': 'Client seed saved.',
@@ -145,7 +151,8 @@ export const en = {
   'wheel.odds.stock': 'Left',
   'wheel.odds.fallback': 'Fallback',
   'wheel.odds.unlimited': 'Unlimited',
-  'wheel.odds.fallbackNote': 'When a drawn prize is sold out or the campaign budget cannot pay it, the spin counts as the fallback segment instead.',
+  'wheel.odds.fallbackNote':
+    'When a drawn prize is sold out or the campaign budget cannot pay it, the spin counts as the fallback segment instead.',
   'wheel.history.title': 'Your spins',
   'wheel.history.empty': 'No spins yet.',
   'wheel.history.fallback': 'Fallback',
@@ -153,14 +160,17 @@ export const en = {
   'wheel.history.verify': 'Verify',
   'wheel.history.verifyPending': 'Verify (after rotating)',
   'verify.title': 'Verify a spin',
-  'verify.lead': 'Your browser recomputes the draw from the revealed seeds with the same code the server used.',
+  'verify.lead':
+    'Your browser recomputes the draw from the revealed seeds with the same code the server used.',
   'verify.pendingTitle': 'The server seed is still secret',
-  'verify.pendingBody': 'This spin used a server seed that has not been revealed yet (revealing it would let anyone predict your next spins). Rotate your seed to reveal it; your next spins will use a new one. The commitment shown before the spin was:',
+  'verify.pendingBody':
+    'This spin used a server seed that has not been revealed yet (revealing it would let anyone predict your next spins). Rotate your seed to reveal it; your next spins will use a new one. The commitment shown before the spin was:',
   'verify.revealNow': 'Reveal my server seed now',
   'verify.backToWheel': 'Back to the wheel',
   'verify.pass': 'Verified: this spin was drawn fairly.',
   'verify.fail': 'This spin does not verify.',
-  'verify.reason.seed_hash_mismatch': 'The revealed server seed does not match the hash committed to before the spin.',
+  'verify.reason.seed_hash_mismatch':
+    'The revealed server seed does not match the hash committed to before the spin.',
   'verify.reason.segment_mismatch': 'The seeds give a different segment from the one recorded.',
   'verify.reason.invalid_input': 'The spin’s data is incomplete or malformed.',
   'verify.serverSeed': 'Revealed server seed',
@@ -169,15 +179,18 @@ export const en = {
   'verify.step.hash': 'SHA-256 of the revealed server seed:',
   'verify.hashMatches': '✓ Matches the commitment shown before the spin.',
   'verify.hashDiffers': '✗ Differs from the commitment {committed}.',
-  'verify.step.hmac': 'HMAC-SHA256 with the server seed as key, of “{message}” (client seed : nonce):',
+  'verify.step.hmac':
+    'HMAC-SHA256 with the server seed as key, of “{message}” (client seed : nonce):',
   'verify.step.bits': 'Its first 52 bits, scaled to the total weight {total}:',
   'verify.step.pick': 'The segment whose cumulative range holds that number:',
   'verify.range': 'Range',
   'verify.computed': 'Computed here',
   'verify.recorded': 'Recorded as drawn',
   'verify.awarded': 'Awarded',
-  'verify.fallbackOutOfStock': '“{drawn}” was drawn but had run out, so “{awarded}” (the fallback) was awarded. The check above is of the draw itself.',
-  'verify.fallbackOverBudget': '“{drawn}” was drawn but the campaign budget could not pay it, so “{awarded}” (the fallback) was awarded. The check above is of the draw itself.',
+  'verify.fallbackOutOfStock':
+    '“{drawn}” was drawn but had run out, so “{awarded}” (the fallback) was awarded. The check above is of the draw itself.',
+  'verify.fallbackOverBudget':
+    '“{drawn}” was drawn but the campaign budget could not pay it, so “{awarded}” (the fallback) was awarded. The check above is of the draw itself.',
   'verify.algorithm': 'Algorithm: {name}',
 
   // Referral loop: invite landing, invite link, referrals, wallet, leaderboard.

@@ -91,14 +91,16 @@ export const it: Messages = {
   'notFound.title': 'Pagina non trovata',
   'notFound.body': 'La pagina che cerchi non esiste.',
   'notFound.back': 'Torna alla home',
-  'admin.loadFailed': 'Non è stato possibile caricare la console dello staff. Controlla la connessione e ricarica la pagina.',
+  'admin.loadFailed':
+    'Non è stato possibile caricare la console dello staff. Controlla la connessione e ricarica la pagina.',
   'admin.reload': 'Ricarica',
 
   'nav.wheel': 'Ruota',
   'nav.quiz': 'Quiz',
   'nav.rewards': 'Premi',
   'wheel.title': 'Ruota della fortuna',
-  'wheel.lead': 'Gira per vincere punti e giri extra. Ogni estrazione è verificabilmente equa: puoi controllarla tu stesso.',
+  'wheel.lead':
+    'Gira per vincere punti e giri extra. Ogni estrazione è verificabilmente equa: puoi controllarla tu stesso.',
   'wheel.spin': 'Gira la ruota',
   'wheel.spinning': 'La ruota gira…',
   'wheel.spinningAnnounce': 'La ruota sta girando.',
@@ -108,27 +110,32 @@ export const it: Messages = {
   'wheel.missTitle': 'Non questa volta',
   'wheel.continue': 'Continua',
   'wheel.verifyThisSpin': 'Verifica questo giro',
-  'wheel.fallbackOutOfStock': 'L’estrazione ha scelto «{drawn}», ma quel premio è esaurito: questo giro vale come spicchio di riserva.',
-  'wheel.fallbackOverBudget': 'L’estrazione ha scelto «{drawn}», ma il budget premi della campagna è esaurito: questo giro vale come spicchio di riserva.',
+  'wheel.fallbackOutOfStock':
+    'L’estrazione ha scelto «{drawn}», ma quel premio è esaurito: questo giro vale come spicchio di riserva.',
+  'wheel.fallbackOverBudget':
+    'L’estrazione ha scelto «{drawn}», ma il budget premi della campagna è esaurito: questo giro vale come spicchio di riserva.',
   'wheel.prizePoint': '{amount} punto',
   'wheel.prizePoints': '{amount} punti',
   'wheel.prizeSpin': '{amount} giro extra',
   'wheel.prizeSpins': '{amount} giri extra',
   'wheel.soldOut': 'Esaurito',
   'wheel.offline': 'Connessione al server di gioco…',
-  'wheel.noSpinsHint': 'Non hai giri. Riscatta il giro gratuito di oggi o invita amici per guadagnarne altri.',
+  'wheel.noSpinsHint':
+    'Non hai giri. Riscatta il giro gratuito di oggi o invita amici per guadagnarne altri.',
   'wheel.spinsLeft': 'Giri disponibili: {count}',
   'wheel.noCampaigns': 'Al momento nessuna campagna con la ruota è attiva.',
   'wheel.daily.claim': 'Riscatta il giro gratuito di oggi',
   'wheel.daily.claimed': 'Il giro gratuito è nel tuo portafoglio.',
   'wheel.daily.next': 'Prossimo giro gratuito: {time}',
   'wheel.seed.title': 'Seed di equità',
-  'wheel.seed.lead': 'Prima che tu giri, il server si impegna su un seed segreto mostrandone l’hash SHA-256. Ogni giro lo combina con il tuo client seed e un contatore (il nonce). Ruota il seed per rivelarlo e verificare tutti i giri fatti con esso.',
+  'wheel.seed.lead':
+    'Prima che tu giri, il server si impegna su un seed segreto mostrandone l’hash SHA-256. Ogni giro lo combina con il tuo client seed e un contatore (il nonce). Ruota il seed per rivelarlo e verificare tutti i giri fatti con esso.',
   'wheel.seed.serverHash': 'Hash del server seed (impegno)',
   'wheel.seed.nextNonce': 'Prossimo nonce',
   'wheel.seed.clientSeed': 'Il tuo client seed',
   'wheel.seed.clientSeedHint': 'Da 1 a 64 caratteri visibili, senza spazi. Vale dal prossimo giro.',
-  'wheel.seed.clientSeedInvalid': 'Usa da 1 a 64 caratteri visibili (lettere, cifre, simboli), senza spazi né accenti.',
+  'wheel.seed.clientSeedInvalid':
+    'Usa da 1 a 64 caratteri visibili (lettere, cifre, simboli), senza spazi né accenti.',
   'wheel.seed.save': 'Usa questo client seed',
   'wheel.seed.rotate': 'Rivela e ruota il server seed',
   'wheel.seed.saved': 'Client seed salvato.',
@@ -142,7 +149,8 @@ export const it: Messages = {
   'wheel.odds.stock': 'Rimasti',
   'wheel.odds.fallback': 'Riserva',
   'wheel.odds.unlimited': 'Illimitati',
-  'wheel.odds.fallbackNote': 'Se il premio estratto è esaurito o il budget della campagna non basta a pagarlo, il giro vale come spicchio di riserva.',
+  'wheel.odds.fallbackNote':
+    'Se il premio estratto è esaurito o il budget della campagna non basta a pagarlo, il giro vale come spicchio di riserva.',
   'wheel.history.title': 'I tuoi giri',
   'wheel.history.empty': 'Ancora nessun giro.',
   'wheel.history.fallback': 'Riserva',
@@ -150,14 +158,17 @@ export const it: Messages = {
   'wheel.history.verify': 'Verifica',
   'wheel.history.verifyPending': 'Verifica (dopo la rotazione)',
   'verify.title': 'Verifica un giro',
-  'verify.lead': 'Il tuo browser ricalcola l’estrazione dai seed rivelati con lo stesso codice usato dal server.',
+  'verify.lead':
+    'Il tuo browser ricalcola l’estrazione dai seed rivelati con lo stesso codice usato dal server.',
   'verify.pendingTitle': 'Il server seed è ancora segreto',
-  'verify.pendingBody': 'Questo giro ha usato un server seed non ancora rivelato (rivelarlo permetterebbe di prevedere i tuoi prossimi giri). Ruota il seed per rivelarlo; i prossimi giri ne useranno uno nuovo. L’impegno mostrato prima del giro era:',
+  'verify.pendingBody':
+    'Questo giro ha usato un server seed non ancora rivelato (rivelarlo permetterebbe di prevedere i tuoi prossimi giri). Ruota il seed per rivelarlo; i prossimi giri ne useranno uno nuovo. L’impegno mostrato prima del giro era:',
   'verify.revealNow': 'Rivela ora il mio server seed',
   'verify.backToWheel': 'Torna alla ruota',
   'verify.pass': 'Verificato: questo giro è stato estratto in modo equo.',
   'verify.fail': 'Questo giro non risulta verificato.',
-  'verify.reason.seed_hash_mismatch': 'Il server seed rivelato non corrisponde all’hash mostrato prima del giro.',
+  'verify.reason.seed_hash_mismatch':
+    'Il server seed rivelato non corrisponde all’hash mostrato prima del giro.',
   'verify.reason.segment_mismatch': 'I seed danno uno spicchio diverso da quello registrato.',
   'verify.reason.invalid_input': 'I dati del giro sono incompleti o non validi.',
   'verify.serverSeed': 'Server seed rivelato',
@@ -166,15 +177,18 @@ export const it: Messages = {
   'verify.step.hash': 'SHA-256 del server seed rivelato:',
   'verify.hashMatches': '✓ Corrisponde all’impegno mostrato prima del giro.',
   'verify.hashDiffers': '✗ Diverso dall’impegno {committed}.',
-  'verify.step.hmac': 'HMAC-SHA256 con il server seed come chiave, di «{message}» (client seed : nonce):',
+  'verify.step.hmac':
+    'HMAC-SHA256 con il server seed come chiave, di «{message}» (client seed : nonce):',
   'verify.step.bits': 'I suoi primi 52 bit, riportati sul peso totale {total}:',
   'verify.step.pick': 'Lo spicchio il cui intervallo cumulativo contiene quel numero:',
   'verify.range': 'Intervallo',
   'verify.computed': 'Calcolato qui',
   'verify.recorded': 'Registrato come estratto',
   'verify.awarded': 'Assegnato',
-  'verify.fallbackOutOfStock': '«{drawn}» è stato estratto ma era esaurito, quindi è stato assegnato «{awarded}» (la riserva). La verifica qui sopra riguarda l’estrazione stessa.',
-  'verify.fallbackOverBudget': '«{drawn}» è stato estratto ma il budget della campagna non bastava, quindi è stato assegnato «{awarded}» (la riserva). La verifica qui sopra riguarda l’estrazione stessa.',
+  'verify.fallbackOutOfStock':
+    '«{drawn}» è stato estratto ma era esaurito, quindi è stato assegnato «{awarded}» (la riserva). La verifica qui sopra riguarda l’estrazione stessa.',
+  'verify.fallbackOverBudget':
+    '«{drawn}» è stato estratto ma il budget della campagna non bastava, quindi è stato assegnato «{awarded}» (la riserva). La verifica qui sopra riguarda l’estrazione stessa.',
   'verify.algorithm': 'Algoritmo: {name}',
 
   // Referral loop: invite landing, invite link, referrals, wallet, leaderboard.

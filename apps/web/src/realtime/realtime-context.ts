@@ -1,5 +1,12 @@
 import { createContext, useContext } from 'react';
-import type { AckResult, ClientAckData, ClientEventName, ClientPayload, ServerToClientEvents, TNotification } from '@playloop/shared';
+import type {
+  AckResult,
+  ClientAckData,
+  ClientEventName,
+  ClientPayload,
+  ServerToClientEvents,
+  TNotification,
+} from '@playloop/shared';
 import type { ConnectionStatus } from './connect-realtime';
 
 export type ServerEventName = keyof ServerToClientEvents;
@@ -11,9 +18,16 @@ export interface Realtime {
   connectionEpoch: number;
   onNotification: (listener: (notification: TNotification) => void) => () => void;
   /** Listens to a server event; payloads are validated against the shared schema first. Returns an unsubscribe. */
-  subscribe: <E extends ServerEventName>(event: E, listener: (payload: ServerPayload<E>) => void) => () => void;
+  subscribe: <E extends ServerEventName>(
+    event: E,
+    listener: (payload: ServerPayload<E>) => void,
+  ) => () => void;
   /** Sends a client event and resolves with its ack (`{ok:false}` with `TIMEOUT`-like INTERNAL when offline or slow). */
-  request: <E extends ClientEventName>(event: E, payload: ClientPayload<E>, timeoutMs?: number) => Promise<AckResult<ClientAckData[E]>>;
+  request: <E extends ClientEventName>(
+    event: E,
+    payload: ClientPayload<E>,
+    timeoutMs?: number,
+  ) => Promise<AckResult<ClientAckData[E]>>;
 }
 
 export const RealtimeContext = createContext<Realtime | null>(null);

@@ -6,7 +6,10 @@ import { connectRealtime, type ConnectionStatus } from './connect-realtime';
 import { RealtimeContext, type Realtime } from './realtime-context';
 
 type AnyListener = (payload: unknown) => void;
-const schemas = ServerEventSchemas as Record<string, { safeParse: (v: unknown) => { success: boolean; data?: unknown } } | undefined>;
+const schemas = ServerEventSchemas as Record<
+  string,
+  { safeParse: (v: unknown) => { success: boolean; data?: unknown } } | undefined
+>;
 
 /** Holds the signed-in user's socket for as long as they are signed in, whatever page they are on; idle when `userId` is null. */
 export function RealtimeProvider({
@@ -83,13 +86,20 @@ export function RealtimeProvider({
 
   const request = useCallback<Realtime['request']>(async (event, payload, timeoutMs = 8_000) => {
     const socket = connectionRef.current?.socket;
-    if (!socket?.connected) return { ok: false, error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'Not connected.' } };
+    if (!socket?.connected)
+      return { ok: false, error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'Not connected.' } };
     try {
       // The typed emit needs the concrete event; the contract guarantees payload and ack match.
-      const emit = socket.timeout(timeoutMs).emitWithAck as (e: string, p: unknown) => Promise<unknown>;
+      const emit = socket.timeout(timeoutMs).emitWithAck as (
+        e: string,
+        p: unknown,
+      ) => Promise<unknown>;
       return (await emit.call(socket.timeout(timeoutMs), event, payload)) as AckResult<never>;
     } catch {
-      return { ok: false, error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'No answer from the server.' } };
+      return {
+        ok: false,
+        error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'No answer from the server.' },
+      };
     }
   }, []);
 

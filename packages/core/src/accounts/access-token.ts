@@ -12,10 +12,15 @@ export interface AccessTokenConfig {
 // jsonwebtoken tries a string secret as a PEM private key first (and throws) on every call; a
 // KeyObject skips that. One per secret, kept for the process's life.
 const keys = new Map<string, KeyObject>();
-const keyFor = (secret: string) => keys.get(secret) ?? keys.set(secret, createSecretKey(Buffer.from(secret))).get(secret) as KeyObject;
+const keyFor = (secret: string) =>
+  keys.get(secret) ??
+  (keys.set(secret, createSecretKey(Buffer.from(secret))).get(secret) as KeyObject);
 
 /** Issues a Playloop access token: HS256 pinned, `iss`, `aud`, `exp`, `sub` always present. */
-export function issueAccessToken(cfg: AccessTokenConfig, user: { id: string; role: Role }): { token: string; expiresIn: number } {
+export function issueAccessToken(
+  cfg: AccessTokenConfig,
+  user: { id: string; role: Role },
+): { token: string; expiresIn: number } {
   const token = jwt.sign({ role: user.role }, keyFor(cfg.secret), {
     algorithm: 'HS256',
     subject: user.id,

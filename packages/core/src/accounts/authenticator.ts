@@ -3,7 +3,11 @@ import type { CommonEnv } from '../config/env.js';
 import type { Pool } from '../db/pool.js';
 import type { AccessTokenConfig } from './access-token.js';
 import { upsertSupabaseUser } from './user-repo.js';
-import { createTokenVerifier, type SupabaseAuthConfig, type TokenVerifier } from './verify-token.js';
+import {
+  createTokenVerifier,
+  type SupabaseAuthConfig,
+  type TokenVerifier,
+} from './verify-token.js';
 
 /** Who is calling: enough to authorise, without a database read. */
 export interface Principal {
@@ -34,15 +38,27 @@ export function createAuthenticator(deps: { pool: Pool; verifier: TokenVerifier 
 }
 
 export function tokenConfigFromEnv(env: CommonEnv): AccessTokenConfig {
-  return { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS };
+  return {
+    secret: env.JWT_SECRET,
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
+    ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+  };
 }
 
 export function supabaseConfigFromEnv(env: CommonEnv): SupabaseAuthConfig | undefined {
   if (!env.SUPABASE_URL) return undefined;
-  return { url: env.SUPABASE_URL, jwtSecret: env.SUPABASE_JWT_SECRET, jwksUrl: env.SUPABASE_JWKS_URL };
+  return {
+    url: env.SUPABASE_URL,
+    jwtSecret: env.SUPABASE_JWT_SECRET,
+    jwksUrl: env.SUPABASE_JWKS_URL,
+  };
 }
 
 /** The authenticator a server process needs, straight from its parsed environment. */
 export function createAuthenticatorFromEnv(env: CommonEnv, pool: Pool): Authenticate {
-  return createAuthenticator({ pool, verifier: createTokenVerifier(tokenConfigFromEnv(env), supabaseConfigFromEnv(env)) });
+  return createAuthenticator({
+    pool,
+    verifier: createTokenVerifier(tokenConfigFromEnv(env), supabaseConfigFromEnv(env)),
+  });
 }

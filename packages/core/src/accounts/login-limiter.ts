@@ -10,13 +10,21 @@ export interface LoginLimitConfig {
   windowSeconds: number;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimitConfig = { perAccount: 10, perIp: 100, windowSeconds: 60 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimitConfig = {
+  perAccount: 10,
+  perIp: 100,
+  windowSeconds: 60,
+};
 
 /**
  * Brute-force protection shared by every api pod through Redis. Wrong passwords count against
  * the account (so a distributed guesser is stopped too) and every attempt against the IP.
  */
-export function createLoginLimiter(redis: Redis, prefix: string, cfg: LoginLimitConfig = DEFAULT_LOGIN_LIMITS) {
+export function createLoginLimiter(
+  redis: Redis,
+  prefix: string,
+  cfg: LoginLimitConfig = DEFAULT_LOGIN_LIMITS,
+) {
   const byAccount = new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: `${prefix}rl:login:acct`,

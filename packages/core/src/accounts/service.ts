@@ -7,7 +7,13 @@ import type { LoginLimiter } from './login-limiter.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { issueRefreshToken, revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.js';
 import { createAuthenticator } from './authenticator.js';
-import { findUserByEmail, findUserById, insertLocalUser, toUser, type UserRow } from './user-repo.js';
+import {
+  findUserByEmail,
+  findUserById,
+  insertLocalUser,
+  toUser,
+  type UserRow,
+} from './user-repo.js';
 import type { TokenVerifier } from './verify-token.js';
 import { resolveCodeForAttribution } from '../referrals/attribute-referral.js';
 import { recordUserSignals, type SignupSignals } from '../referrals/signals.js';
@@ -55,7 +61,10 @@ export function createAccountsService(deps: AccountsDeps) {
    */
   async function chooseInvite(explicit: string | undefined, cookie: SignupContext['inviteCookie']) {
     if (cookie) {
-      const usable = await resolveCodeForAttribution(deps.pool, cookie.code, cookie.touchedAt).then(() => true, () => false);
+      const usable = await resolveCodeForAttribution(deps.pool, cookie.code, cookie.touchedAt).then(
+        () => true,
+        () => false,
+      );
       if (usable) return cookie;
     }
     if (!explicit) return null;
@@ -64,7 +73,10 @@ export function createAccountsService(deps: AccountsDeps) {
   }
 
   return {
-    async signup(input: TSignupBody, ctx: SignupContext = { deviceId: null, ip: null, userAgent: null, inviteCookie: null }): Promise<IssuedSession> {
+    async signup(
+      input: TSignupBody,
+      ctx: SignupContext = { deviceId: null, ip: null, userAgent: null, inviteCookie: null },
+    ): Promise<IssuedSession> {
       const invite = await chooseInvite(input.referralCode, ctx.inviteCookie);
       const passwordHash = await hashPassword(input.password);
       const row = await insertLocalUser(deps.pool, {
@@ -73,19 +85,30 @@ export function createAccountsService(deps: AccountsDeps) {
         locale: input.locale ?? 'en',
         passwordHash,
       });
-      if (!row) throw new AppError('EMAIL_TAKEN', { details: [{ path: 'email', message: 'is already registered' }] });
+      if (!row)
+        throw new AppError('EMAIL_TAKEN', {
+          details: [{ path: 'email', message: 'is already registered' }],
+        });
       await recordUserSignals(deps.pool, row.id, row.email, ctx);
       if (ctx.visitorId) await recordConversion(deps.pool, ctx.visitorId, row.id);
       // Notifying, attributing and rewarding are the worker's jobs; the request only enqueues them.
       await deps.jobs.enqueueWelcome({ userId: row.id });
-      if (invite) await deps.jobs.enqueueAttribution({ refereeId: row.id, code: invite.code, touchedAt: invite.touchedAt.toISOString() });
+      if (invite)
+        await deps.jobs.enqueueAttribution({
+          refereeId: row.id,
+          code: invite.code,
+          touchedAt: invite.touchedAt.toISOString(),
+        });
       return startSession(row);
     },
 
     async login(input: TLoginBody, ip: string): Promise<IssuedSession> {
       await deps.loginLimiter.check(input.email, ip);
       const row = await findUserByEmail(deps.pool, input.email);
-      const ok = await verifyPassword(row?.password_hash ?? (await decoyPasswordHash()), input.password);
+      const ok = await verifyPassword(
+        row?.password_hash ?? (await decoyPasswordHash()),
+        input.password,
+      );
       if (!row || !row.password_hash || !ok) {
         await deps.loginLimiter.recordFailure(input.email);
         throw new AppError('AUTH_INVALID_CREDENTIALS');
@@ -96,7 +119,8 @@ export function createAccountsService(deps: AccountsDeps) {
 
     /** Session resume: costs a token lookup and an HMAC, never a password hash. */
     async refresh(refreshToken: string | undefined): Promise<IssuedSession> {
-      if (!refreshToken) throw new AppError('AUTH_REFRESH_INVALID', { internal: 'no refresh cookie' });
+      if (!refreshToken)
+        throw new AppError('AUTH_REFRESH_INVALID', { internal: 'no refresh cookie' });
       const rotated = await rotateRefreshToken(deps.pool, refreshToken, deps.refreshTtlSeconds);
       const row = await findUserById(deps.pool, rotated.userId);
       if (!row) throw new AppError('AUTH_REFRESH_INVALID', { internal: 'user vanished' });

@@ -30,7 +30,9 @@ export async function findUserById(db: Queryable, id: string): Promise<UserRow |
 }
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | null> {
-  const { rows } = await db.query<UserRow>(`select ${COLUMNS} from users where email = $1`, [email]);
+  const { rows } = await db.query<UserRow>(`select ${COLUMNS} from users where email = $1`, [
+    email,
+  ]);
   return rows[0] ?? null;
 }
 
@@ -50,7 +52,11 @@ export async function insertLocalUser(
 }
 
 /** Finds or creates the user behind a Supabase Auth subject (first sight provisions). */
-export async function upsertSupabaseUser(db: Queryable, subject: string, email: string | null): Promise<UserRow> {
+export async function upsertSupabaseUser(
+  db: Queryable,
+  subject: string,
+  email: string | null,
+): Promise<UserRow> {
   const safeEmail = (email ?? `${subject}@users.supabase.invalid`).toLowerCase();
   const { rows } = await db.query<UserRow>(
     `insert into users (id, email, display_name, auth_provider, external_subject, email_verified_at)
@@ -62,7 +68,11 @@ export async function upsertSupabaseUser(db: Queryable, subject: string, email: 
   return rows[0] as UserRow;
 }
 
-export async function setUserRole(db: Queryable, email: string, role: Role): Promise<UserRow | null> {
+export async function setUserRole(
+  db: Queryable,
+  email: string,
+  role: Role,
+): Promise<UserRow | null> {
   const { rows } = await db.query<UserRow>(
     `update users set role = $2, updated_at = now() where email = $1 returning ${COLUMNS}`,
     [email.toLowerCase(), role],

@@ -48,7 +48,10 @@ function verifyWith(token: string, key: string | KeyObject, opts: jwt.VerifyOpti
  * access tokens (legacy HS256 secret or the project's JWKS). Algorithms are pinned per issuer,
  * so `alg: none` and algorithm confusion are refused before any key is chosen.
  */
-export function createTokenVerifier(own: AccessTokenConfig, supabase?: SupabaseAuthConfig): TokenVerifier {
+export function createTokenVerifier(
+  own: AccessTokenConfig,
+  supabase?: SupabaseAuthConfig,
+): TokenVerifier {
   // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a PEM
   // public key (and throws) on every call, which was a tenth of an api request's CPU.
   const ownKey = createSecretKey(Buffer.from(own.secret));
@@ -72,7 +75,11 @@ export function createTokenVerifier(own: AccessTokenConfig, supabase?: SupabaseA
       const iss = decoded.payload.iss;
 
       if (iss === own.issuer) {
-        const payload = verifyWith(token, ownKey, { algorithms: ['HS256'], issuer: own.issuer, audience: own.audience });
+        const payload = verifyWith(token, ownKey, {
+          algorithms: ['HS256'],
+          issuer: own.issuer,
+          audience: own.audience,
+        });
         const role = ZRole.safeParse(payload.role);
         if (!role.success) throw invalid('role claim');
         return { kind: 'playloop', userId: payload.sub as string, role: role.data };
@@ -82,7 +89,8 @@ export function createTokenVerifier(own: AccessTokenConfig, supabase?: SupabaseA
         const common = { issuer: supabaseIssuer, audience: 'authenticated' } as const;
         let payload: JwtPayload;
         if (alg === 'HS256') {
-          if (!supabase.jwtSecret) throw invalid('HS256 Supabase token but no legacy secret configured');
+          if (!supabase.jwtSecret)
+            throw invalid('HS256 Supabase token but no legacy secret configured');
           payload = verifyWith(token, supabase.jwtSecret, { ...common, algorithms: ['HS256'] });
         } else if ((ASYMMETRIC as readonly string[]).includes(alg) && jwks && kid) {
           let key: string;
@@ -91,12 +99,19 @@ export function createTokenVerifier(own: AccessTokenConfig, supabase?: SupabaseA
           } catch (err) {
             throw invalid(`signing key ${kid}: ${(err as Error).message}`);
           }
-          payload = verifyWith(token, key, { ...common, algorithms: [alg as (typeof ASYMMETRIC)[number]] });
+          payload = verifyWith(token, key, {
+            ...common,
+            algorithms: [alg as (typeof ASYMMETRIC)[number]],
+          });
         } else {
           throw invalid(`unsupported Supabase token alg ${alg}`);
         }
         if (payload.role !== 'authenticated') throw invalid('Supabase role is not authenticated');
-        return { kind: 'supabase', subject: payload.sub as string, email: typeof payload.email === 'string' ? payload.email : null };
+        return {
+          kind: 'supabase',
+          subject: payload.sub as string,
+          email: typeof payload.email === 'string' ? payload.email : null,
+        };
       }
 
       throw invalid(`unknown issuer ${String(iss)}`);

@@ -21,16 +21,42 @@ async function readCampaign(db: Queryable, id: string): Promise<TCampaignAdmin |
   const { rows } = await db.query(`select ${COLUMNS} from campaigns c where c.id = $1`, [id]);
   const r = rows[0];
   if (!r) return null;
-  const variants = await db.query('select name, weight, landing_title, landing_text from campaign_variants where campaign_id = $1 order by name', [id]);
+  const variants = await db.query(
+    'select name, weight, landing_title, landing_text from campaign_variants where campaign_id = $1 order by name',
+    [id],
+  );
   return {
-    id: r.id, status: r.status, ownerId: r.owner_id, budgetRemaining: Number(r.budget), createdAt: r.created_at.toISOString(),
+    id: r.id,
+    status: r.status,
+    ownerId: r.owner_id,
+    budgetRemaining: Number(r.budget),
+    createdAt: r.created_at.toISOString(),
     config: {
-      slug: r.slug, title: r.title, description: r.description, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at?.toISOString() ?? null,
-      qualifyingAction: r.qualifying_action, referrerRewardPoints: r.referrer_reward_points, refereeRewardPoints: r.referee_reward_points,
-      referrerRewardSpins: r.referrer_reward_spins, referrerDailyCap: r.referrer_daily_cap, referrerLifetimeCap: r.referrer_lifetime_cap,
-      holdSeconds: r.hold_seconds, attributionWindowDays: r.attribution_window_days, fraudThreshold: r.fraud_threshold,
-      dailyBudgetPoints: r.daily_budget_points, landingTitle: r.landing_title, landingText: r.landing_text, imageUrl: r.image_url, shareText: r.share_text,
-      variants: variants.rows.map((v) => ({ name: v.name, weight: v.weight, landingTitle: v.landing_title, landingText: v.landing_text })),
+      slug: r.slug,
+      title: r.title,
+      description: r.description,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at?.toISOString() ?? null,
+      qualifyingAction: r.qualifying_action,
+      referrerRewardPoints: r.referrer_reward_points,
+      refereeRewardPoints: r.referee_reward_points,
+      referrerRewardSpins: r.referrer_reward_spins,
+      referrerDailyCap: r.referrer_daily_cap,
+      referrerLifetimeCap: r.referrer_lifetime_cap,
+      holdSeconds: r.hold_seconds,
+      attributionWindowDays: r.attribution_window_days,
+      fraudThreshold: r.fraud_threshold,
+      dailyBudgetPoints: r.daily_budget_points,
+      landingTitle: r.landing_title,
+      landingText: r.landing_text,
+      imageUrl: r.image_url,
+      shareText: r.share_text,
+      variants: variants.rows.map((v) => ({
+        name: v.name,
+        weight: v.weight,
+        landingTitle: v.landing_title,
+        landingText: v.landing_text,
+      })),
     },
   };
 }
@@ -44,15 +70,38 @@ function assertCanEdit(actor: Actor, ownerId: string | null): void {
 }
 
 const VALUES = (c: TCampaignInput) => [
-  c.slug, c.title, c.description, c.startsAt, c.endsAt, c.qualifyingAction, c.referrerRewardPoints, c.refereeRewardPoints,
-  c.referrerRewardSpins, c.referrerDailyCap, c.referrerLifetimeCap, c.holdSeconds, c.attributionWindowDays, c.fraudThreshold,
-  c.dailyBudgetPoints, c.landingTitle, c.landingText, c.imageUrl, c.shareText,
+  c.slug,
+  c.title,
+  c.description,
+  c.startsAt,
+  c.endsAt,
+  c.qualifyingAction,
+  c.referrerRewardPoints,
+  c.refereeRewardPoints,
+  c.referrerRewardSpins,
+  c.referrerDailyCap,
+  c.referrerLifetimeCap,
+  c.holdSeconds,
+  c.attributionWindowDays,
+  c.fraudThreshold,
+  c.dailyBudgetPoints,
+  c.landingTitle,
+  c.landingText,
+  c.imageUrl,
+  c.shareText,
 ];
 
 /** Tops the campaign's budget up (or down) to `target` points through the ledger. */
-async function setBudget(tx: PoolClient, campaignId: string, target: number, actorId: string): Promise<void> {
+async function setBudget(
+  tx: PoolClient,
+  campaignId: string,
+  target: number,
+  actorId: string,
+): Promise<void> {
   const budget = await campaignBudgetAccount(tx, campaignId);
-  const { rows } = await tx.query('select balance from ledger_accounts where id = $1 for update', [budget]);
+  const { rows } = await tx.query('select balance from ledger_accounts where id = $1 for update', [
+    budget,
+  ]);
   const delta = target - Number(rows[0].balance);
   if (delta === 0) return;
   await postTransaction(tx, {
@@ -60,11 +109,18 @@ async function setBudget(tx: PoolClient, campaignId: string, target: number, act
     kind: 'budget_funding',
     campaignId,
     memo: { description: 'Budget set by marketing', actorId, target },
-    legs: [{ accountId: await houseAccount(tx, 'points'), amount: -delta }, { accountId: budget, amount: delta }],
+    legs: [
+      { accountId: await houseAccount(tx, 'points'), amount: -delta },
+      { accountId: budget, amount: delta },
+    ],
   });
 }
 
-async function replaceVariants(tx: PoolClient, campaignId: string, c: TCampaignInput): Promise<void> {
+async function replaceVariants(
+  tx: PoolClient,
+  campaignId: string,
+  c: TCampaignInput,
+): Promise<void> {
   await tx.query('delete from campaign_variants where campaign_id = $1', [campaignId]);
   for (const v of c.variants) {
     await tx.query(
@@ -78,7 +134,11 @@ function slugTaken(err: unknown): boolean {
   return (err as { constraint?: string }).constraint === 'campaigns_slug_key';
 }
 
-export async function createCampaign(pool: Pool, actor: Actor, input: TCampaignInput): Promise<TCampaignAdmin> {
+export async function createCampaign(
+  pool: Pool,
+  actor: Actor,
+  input: TCampaignInput,
+): Promise<TCampaignAdmin> {
   const id = newId('cmp');
   try {
     return await withTransaction(pool, async (tx) => {
@@ -92,16 +152,34 @@ export async function createCampaign(pool: Pool, actor: Actor, input: TCampaignI
       await replaceVariants(tx, id, input);
       await setBudget(tx, id, input.budgetPoints, actor.userId);
       const after = await readCampaign(tx, id);
-      await recordAudit(tx, { actorId: actor.userId, actorRole: actor.role, action: 'campaign.create', entityType: 'campaign', entityId: id, outcome: 'ok', after, ip: actor.ip });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: 'campaign.create',
+        entityType: 'campaign',
+        entityId: id,
+        outcome: 'ok',
+        after,
+        ip: actor.ip,
+      });
       return after as TCampaignAdmin;
     });
   } catch (err) {
-    if (slugTaken(err)) throw new AppError('CONFLICT', { message: 'That slug is taken.', details: [{ path: 'slug', message: 'is already used by another campaign' }] });
+    if (slugTaken(err))
+      throw new AppError('CONFLICT', {
+        message: 'That slug is taken.',
+        details: [{ path: 'slug', message: 'is already used by another campaign' }],
+      });
     throw err;
   }
 }
 
-export async function updateCampaign(pool: Pool, actor: Actor, id: string, input: TCampaignInput): Promise<TCampaignAdmin> {
+export async function updateCampaign(
+  pool: Pool,
+  actor: Actor,
+  id: string,
+  input: TCampaignInput,
+): Promise<TCampaignAdmin> {
   try {
     return await withTransaction(pool, async (tx) => {
       const before = await readCampaign(tx, id);
@@ -117,12 +195,29 @@ export async function updateCampaign(pool: Pool, actor: Actor, id: string, input
       await replaceVariants(tx, id, input);
       await setBudget(tx, id, input.budgetPoints, actor.userId);
       const after = await readCampaign(tx, id);
-      await recordAudit(tx, { actorId: actor.userId, actorRole: actor.role, action: 'campaign.update', entityType: 'campaign', entityId: id, outcome: 'ok', before, after, ip: actor.ip });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: 'campaign.update',
+        entityType: 'campaign',
+        entityId: id,
+        outcome: 'ok',
+        before,
+        after,
+        ip: actor.ip,
+      });
       return after as TCampaignAdmin;
     });
   } catch (err) {
-    if (slugTaken(err)) throw new AppError('CONFLICT', { details: [{ path: 'slug', message: 'is already used by another campaign' }] });
-    if ((err as { code?: string }).code === '23514') throw new AppError('INSUFFICIENT_FUNDS', { message: 'The budget cannot go below what is already spent.', details: [{ path: 'budgetPoints', message: 'is lower than the points already issued' }] });
+    if (slugTaken(err))
+      throw new AppError('CONFLICT', {
+        details: [{ path: 'slug', message: 'is already used by another campaign' }],
+      });
+    if ((err as { code?: string }).code === '23514')
+      throw new AppError('INSUFFICIENT_FUNDS', {
+        message: 'The budget cannot go below what is already spent.',
+        details: [{ path: 'budgetPoints', message: 'is lower than the points already issued' }],
+      });
     throw err;
   }
 }
@@ -136,23 +231,46 @@ const TRANSITIONS: Record<string, string[]> = {
 };
 
 /** Publish, schedule, pause or end. An ended campaign stays ended. */
-export async function setCampaignStatus(pool: Pool, actor: Actor, id: string, status: string): Promise<TCampaignAdmin> {
+export async function setCampaignStatus(
+  pool: Pool,
+  actor: Actor,
+  id: string,
+  status: string,
+): Promise<TCampaignAdmin> {
   return withTransaction(pool, async (tx) => {
     const before = await readCampaign(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
     assertCanEdit(actor, before.ownerId);
     if (!TRANSITIONS[before.status]?.includes(status)) {
-      throw new AppError('CONFLICT', { message: `A ${before.status} campaign cannot become ${status}.`, details: [{ path: 'status', message: `cannot go from ${before.status} to ${status}` }] });
+      throw new AppError('CONFLICT', {
+        message: `A ${before.status} campaign cannot become ${status}.`,
+        details: [{ path: 'status', message: `cannot go from ${before.status} to ${status}` }],
+      });
     }
-    await tx.query('update campaigns set status = $2, updated_at = now() where id = $1', [id, status]);
+    await tx.query('update campaigns set status = $2, updated_at = now() where id = $1', [
+      id,
+      status,
+    ]);
     const after = await readCampaign(tx, id);
-    await recordAudit(tx, { actorId: actor.userId, actorRole: actor.role, action: `campaign.${status}`, entityType: 'campaign', entityId: id, outcome: 'ok', before: { status: before.status }, after: { status }, ip: actor.ip });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: `campaign.${status}`,
+      entityType: 'campaign',
+      entityId: id,
+      outcome: 'ok',
+      before: { status: before.status },
+      after: { status },
+      ip: actor.ip,
+    });
     return after as TCampaignAdmin;
   });
 }
 
 export async function listCampaignsForAdmin(db: Queryable): Promise<TCampaignAdmin[]> {
-  const { rows } = await db.query<{ id: string }>('select id from campaigns order by created_at desc limit 200');
+  const { rows } = await db.query<{ id: string }>(
+    'select id from campaigns order by created_at desc limit 200',
+  );
   const out: TCampaignAdmin[] = [];
   for (const r of rows) out.push((await readCampaign(db, r.id)) as TCampaignAdmin);
   return out;

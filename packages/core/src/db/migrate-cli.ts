@@ -13,7 +13,9 @@ try {
   const result = await migrate(url, path.join(root, 'supabase/migrations'));
   console.warn(`migrations: ${result.applied.length} applied, ${result.skipped} already there`);
   for (const file of result.changedSinceApplied) {
-    console.warn(`migrations: WARNING ${file} changed after it was applied here; this database keeps the old version (write a new migration instead)`);
+    console.warn(
+      `migrations: WARNING ${file} changed after it was applied here; this database keeps the old version (write a new migration instead)`,
+    );
   }
   if (process.argv.includes('--seed')) {
     await seed(url, path.join(root, 'supabase/seed.sql'));

@@ -17,7 +17,10 @@ export interface MigrationResult {
  * Supabase CLI does, so the same folder can later be `supabase db push`-ed to a hosted project.
  * A session advisory lock keeps two concurrent migrators from racing.
  */
-export async function migrate(connectionString: string, migrationsDir: string): Promise<MigrationResult> {
+export async function migrate(
+  connectionString: string,
+  migrationsDir: string,
+): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -30,9 +33,11 @@ export async function migrate(connectionString: string, migrationsDir: string): 
         name text
       );`);
     const recorded = new Map(
-      (await client.query<{ version: string; statements: string[] | null }>('select version, statements from supabase_migrations.schema_migrations')).rows.map(
-        (r) => [r.version, r.statements?.join('\n') ?? null] as const,
-      ),
+      (
+        await client.query<{ version: string; statements: string[] | null }>(
+          'select version, statements from supabase_migrations.schema_migrations',
+        )
+      ).rows.map((r) => [r.version, r.statements?.join('\n') ?? null] as const),
     );
     const files = (await readdir(migrationsDir)).filter((f) => MIGRATION_FILE.test(f)).sort();
     const applied: string[] = [];
@@ -61,7 +66,9 @@ export async function migrate(connectionString: string, migrationsDir: string): 
     }
     return { applied, skipped: files.length - applied.length, changedSinceApplied };
   } finally {
-    await client.query('select pg_advisory_unlock(hashtext($1))', ['playloop:migrate']).catch(() => undefined);
+    await client
+      .query('select pg_advisory_unlock(hashtext($1))', ['playloop:migrate'])
+      .catch(() => undefined);
     await client.end();
   }
 }
@@ -78,7 +85,9 @@ export async function seed(connectionString: string, seedFile: string): Promise<
       await client.query('commit');
     } catch (err) {
       await client.query('rollback');
-      throw new Error(`seed ${path.basename(seedFile)} failed: ${(err as Error).message}`, { cause: err });
+      throw new Error(`seed ${path.basename(seedFile)} failed: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
   } finally {
     await client.end();

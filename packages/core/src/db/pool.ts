@@ -7,7 +7,13 @@ export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 // Return timestamptz/bigint as strings we convert deliberately, never as lossy numbers.
 pg.types.setTypeParser(20, (v) => v); // int8
 
-export function createPool(opts: { connectionString: string; max?: number; applicationName?: string; connectionTimeoutMillis?: number; onIdleError?: (err: Error) => void }): Pool {
+export function createPool(opts: {
+  connectionString: string;
+  max?: number;
+  applicationName?: string;
+  connectionTimeoutMillis?: number;
+  onIdleError?: (err: Error) => void;
+}): Pool {
   const pool = new pg.Pool({
     connectionString: opts.connectionString,
     max: opts.max ?? 10,
@@ -24,7 +30,10 @@ export function createPool(opts: { connectionString: string; max?: number; appli
 }
 
 /** Runs `fn` in a transaction; rolls back on any throw. */
-export async function withTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(
+  pool: Pool,
+  fn: (client: PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('begin');

@@ -1,4 +1,9 @@
-import { ERROR_HTTP_STATUS, ERROR_MESSAGES, type ErrorCode, type TFieldIssue } from '@playloop/shared';
+import {
+  ERROR_HTTP_STATUS,
+  ERROR_MESSAGES,
+  type ErrorCode,
+  type TFieldIssue,
+} from '@playloop/shared';
 
 /**
  * The one error type the domain throws. `message` is safe to show a user; `internal` (and
@@ -13,7 +18,13 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    opts: { message?: string; details?: TFieldIssue[]; internal?: string; retryAfterMs?: number; cause?: unknown } = {},
+    opts: {
+      message?: string;
+      details?: TFieldIssue[];
+      internal?: string;
+      retryAfterMs?: number;
+      cause?: unknown;
+    } = {},
   ) {
     super(opts.message ?? ERROR_MESSAGES[code], { cause: opts.cause });
     this.name = 'AppError';

@@ -2,15 +2,31 @@ import { Queue, type ConnectionOptions } from 'bullmq';
 import { z } from 'zod';
 
 /** Queue names and the payload each job carries (parsed again by the worker). */
-export const QueueName = { notifications: 'notifications', referrals: 'referrals', payouts: 'payouts', webhooks: 'webhooks' } as const;
+export const QueueName = {
+  notifications: 'notifications',
+  referrals: 'referrals',
+  payouts: 'payouts',
+  webhooks: 'webhooks',
+} as const;
 
 export const ZWelcomeJob = z.object({ userId: z.string() });
 export type TWelcomeJob = z.infer<typeof ZWelcomeJob>;
 
-export const ZAttributeJob = z.object({ refereeId: z.string(), code: z.string(), touchedAt: z.string() });
-export const ZQualifyJob = z.object({ refereeId: z.string(), action: z.enum(['signup', 'email_verified', 'first_game', 'custom']) });
+export const ZAttributeJob = z.object({
+  refereeId: z.string(),
+  code: z.string(),
+  touchedAt: z.string(),
+});
+export const ZQualifyJob = z.object({
+  refereeId: z.string(),
+  action: z.enum(['signup', 'email_verified', 'first_game', 'custom']),
+});
 export const ZReleaseHoldJob = z.object({ referralId: z.string() });
-export const ZAnnounceJob = z.object({ referralId: z.string(), walletUserIds: z.array(z.string()), leaderboard: z.boolean() });
+export const ZAnnounceJob = z.object({
+  referralId: z.string(),
+  walletUserIds: z.array(z.string()),
+  leaderboard: z.boolean(),
+});
 export type TAttributeJob = z.infer<typeof ZAttributeJob>;
 export type TQualifyJob = z.infer<typeof ZQualifyJob>;
 export type TAnnounceJob = z.infer<typeof ZAnnounceJob>;
@@ -49,20 +65,34 @@ const defaultJobOptions = {
 /** Producer side, used by the api and the worker. Job ids make a repeated enqueue harmless. */
 export function createJobQueues(connection: ConnectionOptions, redisPrefix: string): JobQueues {
   const prefix = bullPrefix(redisPrefix);
-  const notifications = new Queue(QueueName.notifications, { connection, prefix, defaultJobOptions });
+  const notifications = new Queue(QueueName.notifications, {
+    connection,
+    prefix,
+    defaultJobOptions,
+  });
   const referrals = new Queue(QueueName.referrals, { connection, prefix, defaultJobOptions });
   return {
     async enqueueWelcome(job) {
-      await notifications.add(JobName.welcome, ZWelcomeJob.parse(job), { jobId: `welcome-${job.userId}` });
+      await notifications.add(JobName.welcome, ZWelcomeJob.parse(job), {
+        jobId: `welcome-${job.userId}`,
+      });
     },
     async enqueueAttribution(job) {
-      await referrals.add(JobName.attribute, ZAttributeJob.parse(job), { jobId: `attribute-${job.refereeId}` });
+      await referrals.add(JobName.attribute, ZAttributeJob.parse(job), {
+        jobId: `attribute-${job.refereeId}`,
+      });
     },
     async enqueueQualification(job) {
-      await referrals.add(JobName.qualify, ZQualifyJob.parse(job), { jobId: `qualify-${job.refereeId}-${job.action}` });
+      await referrals.add(JobName.qualify, ZQualifyJob.parse(job), {
+        jobId: `qualify-${job.refereeId}-${job.action}`,
+      });
     },
     async enqueueHoldRelease(referralId, at) {
-      await referrals.add(JobName.releaseHold, { referralId }, { jobId: `release-${referralId}`, delay: Math.max(0, at.getTime() - Date.now()) });
+      await referrals.add(
+        JobName.releaseHold,
+        { referralId },
+        { jobId: `release-${referralId}`, delay: Math.max(0, at.getTime() - Date.now()) },
+      );
     },
     async enqueueAnnouncement(job) {
       // Announcements fan out to sockets: a few attempts, no id (each change is its own news).

@@ -3,8 +3,16 @@ import { AppError } from '../errors/app-error.js';
 import type { PoolClient } from '../db/pool.js';
 
 export type LedgerKind =
-  | 'budget_funding' | 'referral_reward' | 'hold_release' | 'quiz_reward' | 'spin_grant'
-  | 'spin_use' | 'prize' | 'redemption' | 'refund' | 'adjustment';
+  | 'budget_funding'
+  | 'referral_reward'
+  | 'hold_release'
+  | 'quiz_reward'
+  | 'spin_grant'
+  | 'spin_use'
+  | 'prize'
+  | 'redemption'
+  | 'refund'
+  | 'adjustment';
 
 export interface Leg {
   accountId: number;
@@ -29,17 +37,27 @@ export type PostResult = { transactionId: string; duplicate: boolean };
  */
 export async function postTransaction(tx: PoolClient, input: PostInput): Promise<PostResult> {
   const legs = input.legs.filter((l) => l.amount !== 0).sort((a, b) => a.accountId - b.accountId);
-  if (legs.reduce((sum, l) => sum + l.amount, 0) !== 0) throw new AppError('INTERNAL', { internal: 'unbalanced legs' });
+  if (legs.reduce((sum, l) => sum + l.amount, 0) !== 0)
+    throw new AppError('INTERNAL', { internal: 'unbalanced legs' });
   await tx.query('savepoint ledger_post');
   try {
     const id = newId('ltx');
     const inserted = await tx.query<{ id: string }>(
       `insert into ledger_transactions (id, idempotency_key, kind, campaign_id, memo) values ($1, $2, $3, $4, $5)
        on conflict (idempotency_key) do nothing returning id`,
-      [id, input.idempotencyKey, input.kind, input.campaignId ?? null, JSON.stringify(input.memo ?? {})],
+      [
+        id,
+        input.idempotencyKey,
+        input.kind,
+        input.campaignId ?? null,
+        JSON.stringify(input.memo ?? {}),
+      ],
     );
     if (!inserted.rows[0]) {
-      const existing = await tx.query<{ id: string }>('select id from ledger_transactions where idempotency_key = $1', [input.idempotencyKey]);
+      const existing = await tx.query<{ id: string }>(
+        'select id from ledger_transactions where idempotency_key = $1',
+        [input.idempotencyKey],
+      );
       await tx.query('release savepoint ledger_post');
       return { transactionId: (existing.rows[0] as { id: string }).id, duplicate: true };
     }

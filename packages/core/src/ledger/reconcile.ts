@@ -22,8 +22,16 @@ export async function findLedgerDrift(db: Queryable): Promise<LedgerDrift> {
     `select count(*) as n from ledger_accounts where kind <> 'house' and balance < 0`,
   );
   return {
-    accountsOffBalance: off.rows.map((r) => ({ accountId: Number(r.id), balance: Number(r.balance), entriesSum: Number(r.total) })),
-    unbalancedTransactions: unbalanced.rows.map((r) => ({ transactionId: r.transaction_id, asset: r.asset, sum: Number(r.total) })),
+    accountsOffBalance: off.rows.map((r) => ({
+      accountId: Number(r.id),
+      balance: Number(r.balance),
+      entriesSum: Number(r.total),
+    })),
+    unbalancedTransactions: unbalanced.rows.map((r) => ({
+      transactionId: r.transaction_id,
+      asset: r.asset,
+      sum: Number(r.total),
+    })),
     negativeAccounts: Number(negative.rows[0]?.n ?? 0),
   };
 }

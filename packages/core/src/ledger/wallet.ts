@@ -7,15 +7,29 @@ export async function getWallet(db: Queryable, userId: string): Promise<TWallet>
     `select asset, bucket, balance from ledger_accounts where kind = 'player' and user_id = $1`,
     [userId],
   );
-  const of = (asset: string, bucket: string) => Number(rows.find((r) => r.asset === asset && r.bucket === bucket)?.balance ?? 0);
-  return { points: of('points', 'available'), pointsHeld: of('points', 'held'), spins: of('spins', 'available') };
+  const of = (asset: string, bucket: string) =>
+    Number(rows.find((r) => r.asset === asset && r.bucket === bucket)?.balance ?? 0);
+  return {
+    points: of('points', 'available'),
+    pointsHeld: of('points', 'held'),
+    spins: of('spins', 'available'),
+  };
 }
 
 /** The player's ledger history, newest first: one line per entry on their own accounts. */
-export async function listLedgerHistory(db: Queryable, userId: string, limit = 50): Promise<TLedgerLine[]> {
+export async function listLedgerHistory(
+  db: Queryable,
+  userId: string,
+  limit = 50,
+): Promise<TLedgerLine[]> {
   const { rows } = await db.query<{
-    id: string; kind: TLedgerLine['kind']; asset: TLedgerLine['asset']; bucket: TLedgerLine['bucket'];
-    amount: string; created_at: Date; memo: Record<string, unknown>;
+    id: string;
+    kind: TLedgerLine['kind'];
+    asset: TLedgerLine['asset'];
+    bucket: TLedgerLine['bucket'];
+    amount: string;
+    created_at: Date;
+    memo: Record<string, unknown>;
   }>(
     `select t.id, t.kind, a.asset, a.bucket, e.amount, e.created_at, t.memo
      from ledger_entries e

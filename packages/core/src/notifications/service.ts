@@ -3,7 +3,11 @@ import type { Queryable } from '../db/pool.js';
 
 /** Pushes an event into rooms on every realtime pod; implemented with the Socket.IO Redis emitter. */
 export interface RealtimeNotifier {
-  toUser<E extends keyof ServerToClientEvents>(userId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  toUser<E extends keyof ServerToClientEvents>(
+    userId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void;
 }
 
 interface NotificationRow {
@@ -31,7 +35,13 @@ const toNotification = (r: NotificationRow): TNotification => ({
 export async function deliverNotification(
   db: Queryable,
   notifier: RealtimeNotifier,
-  input: { userId: string; kind: TNotification['kind']; title: string; body: string; dedupeKey: string },
+  input: {
+    userId: string;
+    kind: TNotification['kind'];
+    title: string;
+    body: string;
+    dedupeKey: string;
+  },
 ): Promise<TNotification> {
   const inserted = await db.query<NotificationRow>(
     `insert into notifications (id, user_id, kind, title, body, dedupe_key) values ($1, $2, $3, $4, $5, $6)
@@ -52,7 +62,11 @@ export async function deliverNotification(
   return notification;
 }
 
-export async function listNotifications(db: Queryable, userId: string, limit = 50): Promise<TNotification[]> {
+export async function listNotifications(
+  db: Queryable,
+  userId: string,
+  limit = 50,
+): Promise<TNotification[]> {
   const { rows } = await db.query<NotificationRow>(
     'select id, kind, title, body, created_at, read_at from notifications where user_id = $1 order by created_at desc limit $2',
     [userId, limit],

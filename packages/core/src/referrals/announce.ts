@@ -27,7 +27,12 @@ export async function announceReferralChange(
     deps.notifier.toUser(userId, 'wallet:updated', await getWallet(deps.db, userId));
   }
   if (job.leaderboard) {
-    for (const { userId, change } of await deps.leaderboard.bump(item.campaignId, owner.referrer_id, owner.display_name, job.referralId)) {
+    for (const { userId, change } of await deps.leaderboard.bump(
+      item.campaignId,
+      owner.referrer_id,
+      owner.display_name,
+      job.referralId,
+    )) {
       deps.notifier.toUser(userId, 'leaderboard:rank', change);
     }
   }
@@ -53,7 +58,11 @@ export async function announceReferralChanges(
 ): Promise<void> {
   if (jobs.length === 0) return;
   const referralIds = [...new Set(jobs.map((j) => j.referralId))];
-  const { rows: owners } = await deps.db.query<{ id: string; referrer_id: string; display_name: string }>(
+  const { rows: owners } = await deps.db.query<{
+    id: string;
+    referrer_id: string;
+    display_name: string;
+  }>(
     'select r.id, r.referrer_id, u.display_name from referrals r join users u on u.id = r.referrer_id where r.id = any($1::text[])',
     [referralIds],
   );
@@ -66,26 +75,43 @@ export async function announceReferralChanges(
     const item = items.get(job.referralId);
     if (!owner || !item) continue;
     deps.notifier.toUser(owner.referrer_id, 'referral:updated', item);
-    for (const userId of new Set(job.walletUserIds)) deps.notifier.toUser(userId, 'wallet:updated', wallets.get(userId) as TWallet);
+    for (const userId of new Set(job.walletUserIds))
+      deps.notifier.toUser(userId, 'wallet:updated', wallets.get(userId) as TWallet);
     if (job.leaderboard) {
-      for (const { userId, change } of await deps.leaderboard.bump(item.campaignId, owner.referrer_id, owner.display_name, job.referralId)) {
+      for (const { userId, change } of await deps.leaderboard.bump(
+        item.campaignId,
+        owner.referrer_id,
+        owner.display_name,
+        job.referralId,
+      )) {
         const key = `${userId}|${change.campaignId}`;
         const earlier = ranks.get(key)?.change;
-        ranks.set(key, { userId, change: earlier ? { ...change, previousRank: earlier.previousRank } : change });
+        ranks.set(key, {
+          userId,
+          change: earlier ? { ...change, previousRank: earlier.previousRank } : change,
+        });
       }
     }
   }
-  for (const { userId, change } of ranks.values()) deps.notifier.toUser(userId, 'leaderboard:rank', change);
+  for (const { userId, change } of ranks.values())
+    deps.notifier.toUser(userId, 'leaderboard:rank', change);
 }
 
 /** `getWallet` for many players in one query (a player with no account yet has all zeros). */
 async function walletsOf(db: Queryable, userIds: string[]): Promise<Map<string, TWallet>> {
   if (userIds.length === 0) return new Map();
-  const { rows } = await db.query<{ user_id: string; asset: string; bucket: string; balance: string }>(
+  const { rows } = await db.query<{
+    user_id: string;
+    asset: string;
+    bucket: string;
+    balance: string;
+  }>(
     `select user_id, asset, bucket, balance from ledger_accounts where kind = 'player' and user_id = any($1::text[])`,
     [userIds],
   );
-  const wallets = new Map<string, TWallet>(userIds.map((id) => [id, { points: 0, pointsHeld: 0, spins: 0 }]));
+  const wallets = new Map<string, TWallet>(
+    userIds.map((id) => [id, { points: 0, pointsHeld: 0, spins: 0 }]),
+  );
   for (const r of rows) {
     const w = wallets.get(r.user_id) as TWallet;
     if (r.asset === 'points' && r.bucket === 'available') w.points = Number(r.balance);

@@ -17,12 +17,16 @@ export interface AttributedReferral {
 
 /** Checks an invite code for use now (or at `touchedAt`): exists, campaign running, inside its window. */
 export async function resolveCodeForAttribution(db: Pool, code: string, touchedAt: Date) {
-  const { rows } = await db.query<{ user_id: string; campaign_id: string }>('select user_id, campaign_id from referral_codes where code = $1', [code]);
+  const { rows } = await db.query<{ user_id: string; campaign_id: string }>(
+    'select user_id, campaign_id from referral_codes where code = $1',
+    [code],
+  );
   const owner = rows[0];
   if (!owner) throw new AppError('INVITE_NOT_FOUND');
   const rules = await loadCampaignRules(db, owner.campaign_id);
   if (!rules || !isCampaignRunning(rules)) throw new AppError('CAMPAIGN_NOT_ACTIVE');
-  if (touchedAt.getTime() < Date.now() - rules.attributionWindowDays * 86_400_000) throw new AppError('INVITE_EXPIRED');
+  if (touchedAt.getTime() < Date.now() - rules.attributionWindowDays * 86_400_000)
+    throw new AppError('INVITE_EXPIRED');
   return { referrerId: owner.user_id, rules };
 }
 
@@ -31,7 +35,10 @@ export async function resolveCodeForAttribution(db: Pool, code: string, touchedA
  * scores it for fraud with the signals recorded at sign-up, and flags it past the campaign's
  * threshold so its rewards wait for a reviewer.
  */
-export async function attributeReferral(pool: Pool, input: { refereeId: string; code: string; touchedAt: Date }): Promise<AttributedReferral> {
+export async function attributeReferral(
+  pool: Pool,
+  input: { refereeId: string; code: string; touchedAt: Date },
+): Promise<AttributedReferral> {
   const { referrerId, rules } = await resolveCodeForAttribution(pool, input.code, input.touchedAt);
   if (referrerId === input.refereeId) throw new AppError('SELF_REFERRAL');
   return withTransaction(pool, async (tx) => {
@@ -46,11 +53,28 @@ export async function attributeReferral(pool: Pool, input: { refereeId: string; 
       `insert into referral_status_changes (referral_id, from_status, to_status, reason) values ($1, null, 'pending', 'attributed')`,
       [id],
     );
-    const fraud = scoreFraud(await gatherFraudFacts(tx, { referralId: id, referrerId, refereeId: input.refereeId, code: input.code }));
-    await tx.query('update referrals set fraud_score = $2, fraud_evidence = $3 where id = $1', [id, fraud.score, JSON.stringify(fraud.evidence)]);
+    const fraud = scoreFraud(
+      await gatherFraudFacts(tx, {
+        referralId: id,
+        referrerId,
+        refereeId: input.refereeId,
+        code: input.code,
+      }),
+    );
+    await tx.query('update referrals set fraud_score = $2, fraud_evidence = $3 where id = $1', [
+      id,
+      fraud.score,
+      JSON.stringify(fraud.evidence),
+    ]);
     let status: AttributedReferral['status'] = 'pending';
     if (fraud.score >= rules.fraudThreshold) {
-      await changeReferralStatus(tx, id, ['pending'], 'flagged', `fraud score ${fraud.score} ≥ ${rules.fraudThreshold}`);
+      await changeReferralStatus(
+        tx,
+        id,
+        ['pending'],
+        'flagged',
+        `fraud score ${fraud.score} ≥ ${rules.fraudThreshold}`,
+      );
       status = 'flagged';
     }
     return { id, referrerId, refereeId: input.refereeId, campaignId: rules.id, status, rules };

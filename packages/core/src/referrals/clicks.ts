@@ -36,7 +36,14 @@ export function createClickCounter(deps: { redis: Redis; prefix: string }) {
   return {
     async record(code: string, visitorId: string, now = new Date()): Promise<void> {
       const d = day(now);
-      await deps.redis.eval(RECORD_CLICK, 2, pendingKey, `${deps.prefix}clicks:uv:${code}:${d}`, `${code}|${d}`, visitorId);
+      await deps.redis.eval(
+        RECORD_CLICK,
+        2,
+        pendingKey,
+        `${deps.prefix}clicks:uv:${code}:${d}`,
+        `${code}|${d}`,
+        visitorId,
+      );
     },
 
     async recordLandingView(code: string, now = new Date()): Promise<void> {
@@ -50,7 +57,10 @@ export function createClickCounter(deps: { redis: Redis; prefix: string }) {
       let flushed = 0;
       for (const id of await deps.redis.smembers(batchesKey)) {
         const counts = await deps.redis.hgetall(batchKey(id));
-        const rows = new Map<string, { code: string; day: string; clicks: number; uniques: number; views: number }>();
+        const rows = new Map<
+          string,
+          { code: string; day: string; clicks: number; uniques: number; views: number }
+        >();
         for (const [field, value] of Object.entries(counts)) {
           const [kind, code, d] = field.split('|') as [string, string, string];
           const row = rows.get(`${code}|${d}`) ?? { code, day: d, clicks: 0, uniques: 0, views: 0 };
@@ -61,7 +71,10 @@ export function createClickCounter(deps: { redis: Redis; prefix: string }) {
         }
         const list = [...rows.values()];
         await withTransaction(pool, async (tx) => {
-          const fresh = await tx.query('insert into referral_click_flushes (batch_id) values ($1) on conflict do nothing returning batch_id', [id]);
+          const fresh = await tx.query(
+            'insert into referral_click_flushes (batch_id) values ($1) on conflict do nothing returning batch_id',
+            [id],
+          );
           if (!fresh.rows[0] || list.length === 0) return;
           // Codes unknown to Postgres (deleted since the click) are dropped by the join.
           await tx.query(
@@ -72,7 +85,13 @@ export function createClickCounter(deps: { redis: Redis; prefix: string }) {
              on conflict (code, day) do update set clicks = referral_click_counts.clicks + excluded.clicks,
                unique_visitors = referral_click_counts.unique_visitors + excluded.unique_visitors,
                landing_views = referral_click_counts.landing_views + excluded.landing_views`,
-            [list.map((r) => r.code), list.map((r) => r.day), list.map((r) => r.clicks), list.map((r) => r.uniques), list.map((r) => r.views)],
+            [
+              list.map((r) => r.code),
+              list.map((r) => r.day),
+              list.map((r) => r.clicks),
+              list.map((r) => r.uniques),
+              list.map((r) => r.views),
+            ],
           );
           flushed += list.reduce((s, r) => s + r.clicks, 0);
         });

@@ -15,8 +15,15 @@ export function generateInviteCode(length = 10): string {
 }
 
 /** The player's code for a campaign, made on first request (unique per player and campaign). */
-export async function getOrCreateInviteCode(db: Queryable, userId: string, campaignId: string): Promise<string> {
-  const existing = await db.query<{ code: string }>('select code from referral_codes where user_id = $1 and campaign_id = $2', [userId, campaignId]);
+export async function getOrCreateInviteCode(
+  db: Queryable,
+  userId: string,
+  campaignId: string,
+): Promise<string> {
+  const existing = await db.query<{ code: string }>(
+    'select code from referral_codes where user_id = $1 and campaign_id = $2',
+    [userId, campaignId],
+  );
   if (existing.rows[0]) return existing.rows[0].code;
   for (let attempt = 0; attempt < 5; attempt++) {
     const { rows } = await db.query<{ code: string }>(
@@ -25,7 +32,10 @@ export async function getOrCreateInviteCode(db: Queryable, userId: string, campa
       [generateInviteCode(), userId, campaignId],
     );
     if (rows[0]) return rows[0].code;
-    const raced = await db.query<{ code: string }>('select code from referral_codes where user_id = $1 and campaign_id = $2', [userId, campaignId]);
+    const raced = await db.query<{ code: string }>(
+      'select code from referral_codes where user_id = $1 and campaign_id = $2',
+      [userId, campaignId],
+    );
     if (raced.rows[0]) return raced.rows[0].code;
   }
   throw new Error('could not allocate an invite code');

@@ -36,12 +36,19 @@ describe('fraud rules', () => {
   });
 
   it('adds scores up when several rules fire', () => {
-    const result = scoreFraud({ ...clean, sameDeviceAsReferrer: true, refereeEmailDomain: 'mailinator.com' });
+    const result = scoreFraud({
+      ...clean,
+      sameDeviceAsReferrer: true,
+      refereeEmailDomain: 'mailinator.com',
+    });
     expect(result.score).toBe(100);
   });
 
   it('quiet just under each limit', () => {
-    expect(scoreFraud({ ...clean, signupsPerCodeLastHour: 10, ipUaClusterSize: 1, secondsToQualify: 10 }).score).toBe(0);
+    expect(
+      scoreFraud({ ...clean, signupsPerCodeLastHour: 10, ipUaClusterSize: 1, secondsToQualify: 10 })
+        .score,
+    ).toBe(0);
   });
 });
 

@@ -9,17 +9,27 @@ export interface CachedInvite extends Omit<TInvite, 'landing'> {
   shareText: string;
   landingTitle: string;
   landingText: string;
-  variants: Array<{ id: string; name: string; weight: number; landingTitle: string; landingText: string }>;
+  variants: Array<{
+    id: string;
+    name: string;
+    weight: number;
+    landingTitle: string;
+    landingText: string;
+  }>;
 }
 
 /**
  * Deterministic A/B assignment: the same visitor always sees the same variant of a campaign,
  * and visitors split by the variants' weights (which add up to 100).
  */
-export function assignVariant(invite: CachedInvite, visitorId: string): CachedInvite['variants'][number] | null {
+export function assignVariant(
+  invite: CachedInvite,
+  visitorId: string,
+): CachedInvite['variants'][number] | null {
   if (invite.variants.length === 0) return null;
   let h = 2166136261;
-  for (const ch of `${invite.campaign.id}:${visitorId}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  for (const ch of `${invite.campaign.id}:${visitorId}`)
+    h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
   let bucket = h % 100;
   for (const v of invite.variants) {
     if (bucket < v.weight) return v;
@@ -40,7 +50,12 @@ const LOCAL_MAX_ENTRIES = 10_000;
  * code then costs no round trip at all, and one Postgres read per process when Redis forgets it
  * (concurrent misses share one load).
  */
-export function createInviteDirectory(deps: { pool: Pool; redis: Redis; prefix: string; localTtlMs?: number }) {
+export function createInviteDirectory(deps: {
+  pool: Pool;
+  redis: Redis;
+  prefix: string;
+  localTtlMs?: number;
+}) {
   const key = (code: string) => `${deps.prefix}invite:${code}`;
   const localTtlMs = deps.localTtlMs ?? 5_000;
   const local = new Map<string, { invite: CachedInvite | null; until: number }>();
@@ -58,7 +73,12 @@ export function createInviteDirectory(deps: { pool: Pool; redis: Redis; prefix: 
     const cached = await deps.redis.get(key(code));
     if (cached !== null) return cached === MISSING ? null : (JSON.parse(cached) as CachedInvite);
     const invite = await load(code);
-    await deps.redis.set(key(code), invite ? JSON.stringify(invite) : MISSING, 'EX', invite ? TTL_SECONDS : 60);
+    await deps.redis.set(
+      key(code),
+      invite ? JSON.stringify(invite) : MISSING,
+      'EX',
+      invite ? TTL_SECONDS : 60,
+    );
     return invite;
   }
 

@@ -32,20 +32,57 @@ export function createLeaderboard(deps: { redis: Redis; prefix: string }) {
      * Counts `referralId` for `userId`, atomically and once; returns each player whose rank moved
      * and their change (nothing when the referral was already counted).
      */
-    async bump(campaignId: string, userId: string, displayName: string, referralId: string, now = new Date()): Promise<Array<{ userId: string; change: TRankChange }>> {
+    async bump(
+      campaignId: string,
+      userId: string,
+      displayName: string,
+      referralId: string,
+      now = new Date(),
+    ): Promise<Array<{ userId: string; change: TRankChange }>> {
       const k = key(campaignId);
       const [count, oldRank, newRank, size] = (await deps.redis.eval(
-        BUMP, 3, k, namesKey, `${k}:counted`, userId, Math.floor(now.getTime() / 1000), displayName, referralId,
+        BUMP,
+        3,
+        k,
+        namesKey,
+        `${k}:counted`,
+        userId,
+        Math.floor(now.getTime() / 1000),
+        displayName,
+        referralId,
       )) as [number, number, number, number];
       if (count < 0) return [];
-      const moved = [{ userId, change: { campaignId, rank: newRank + 1, previousRank: oldRank < 0 ? null : oldRank + 1, score: count } }];
+      const moved = [
+        {
+          userId,
+          change: {
+            campaignId,
+            rank: newRank + 1,
+            previousRank: oldRank < 0 ? null : oldRank + 1,
+            score: count,
+          },
+        },
+      ];
       // Everyone between the new rank and the old one slipped by one place (at most 100 told).
       const lastPassed = oldRank < 0 ? size - 1 : oldRank;
       if (lastPassed > newRank) {
-        const passed = await deps.redis.zrevrange(k, newRank + 1, Math.min(lastPassed, newRank + 100), 'WITHSCORES');
+        const passed = await deps.redis.zrevrange(
+          k,
+          newRank + 1,
+          Math.min(lastPassed, newRank + 100),
+          'WITHSCORES',
+        );
         for (let i = 0; i < passed.length; i += 2) {
           const rank = newRank + 2 + i / 2;
-          moved.push({ userId: passed[i] as string, change: { campaignId, rank, previousRank: rank - 1, score: decodeCount(Number(passed[i + 1])) } });
+          moved.push({
+            userId: passed[i] as string,
+            change: {
+              campaignId,
+              rank,
+              previousRank: rank - 1,
+              score: decodeCount(Number(passed[i + 1])),
+            },
+          });
         }
       }
       return moved;
@@ -57,30 +94,48 @@ export function createLeaderboard(deps: { redis: Redis; prefix: string }) {
       const ids = top.filter((_, i) => i % 2 === 0);
       const names = ids.length ? await deps.redis.hmget(namesKey, ...ids) : [];
       const entries = ids.map((id, i) => ({
-        rank: i + 1, displayName: names[i] ?? 'Player', score: decodeCount(Number(top[i * 2 + 1])), isMe: id === meId,
+        rank: i + 1,
+        displayName: names[i] ?? 'Player',
+        score: decodeCount(Number(top[i * 2 + 1])),
+        isMe: id === meId,
       }));
       let me: TLeaderboard['me'] = null;
       if (meId) {
-        const [rank, score] = await Promise.all([deps.redis.zrevrank(k, meId), deps.redis.zscore(k, meId)]);
-        if (rank !== null && score !== null) me = { rank: rank + 1, score: decodeCount(Number(score)) };
+        const [rank, score] = await Promise.all([
+          deps.redis.zrevrank(k, meId),
+          deps.redis.zscore(k, meId),
+        ]);
+        if (rank !== null && score !== null)
+          me = { rank: rank + 1, score: decodeCount(Number(score)) };
       }
       return { campaignId, top: entries, me };
     },
 
     /** Rebuilds a campaign's board from Postgres (after a Redis loss): rewarded referrals per referrer. */
     async rebuild(db: Queryable, campaignId: string): Promise<void> {
-      const { rows } = await db.query<{ referrer_id: string; display_name: string; n: string; last: Date }>(
+      const { rows } = await db.query<{
+        referrer_id: string;
+        display_name: string;
+        n: string;
+        last: Date;
+      }>(
         `select r.referrer_id, u.display_name, count(*) as n, max(r.rewarded_at) as last
          from referrals r join users u on u.id = r.referrer_id
          where r.campaign_id = $1 and r.status = 'rewarded' group by r.referrer_id, u.display_name`,
         [campaignId],
       );
       const { rows: counted } = await db.query<{ id: string }>(
-        `select id from referrals where campaign_id = $1 and status = 'rewarded'`, [campaignId]);
+        `select id from referrals where campaign_id = $1 and status = 'rewarded'`,
+        [campaignId],
+      );
       const m = deps.redis.multi().del(key(campaignId), `${key(campaignId)}:counted`);
       if (counted.length) m.sadd(`${key(campaignId)}:counted`, ...counted.map((r) => r.id));
       for (const r of rows) {
-        m.zadd(key(campaignId), encode(Number(r.n), Math.floor(r.last.getTime() / 1000)), r.referrer_id);
+        m.zadd(
+          key(campaignId),
+          encode(Number(r.n), Math.floor(r.last.getTime() / 1000)),
+          r.referrer_id,
+        );
         m.hset(namesKey, r.referrer_id, r.display_name);
       }
       await m.exec();

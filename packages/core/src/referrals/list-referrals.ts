@@ -16,7 +16,9 @@ interface ReferralRow {
 
 function toItem(r: ReferralRow): TReferralItem {
   return {
-    id: r.id, campaignId: r.campaign_id, refereeName: r.referee_name,
+    id: r.id,
+    campaignId: r.campaign_id,
+    refereeName: r.referee_name,
     // A flagged or rejected referral is shown to the referrer as pending: fraud evidence is for staff only.
     status: r.status === 'flagged' || r.status === 'approved' ? 'pending' : r.status,
     attributedAt: r.attributed_at.toISOString(),
@@ -26,18 +28,33 @@ function toItem(r: ReferralRow): TReferralItem {
 }
 
 /** The referrer's own referrals, newest first. */
-export async function listMyReferrals(db: Queryable, referrerId: string, limit = 100): Promise<TReferralItem[]> {
-  const { rows } = await db.query<ReferralRow>(`${SELECT} where r.referrer_id = $1 order by r.attributed_at desc limit $2`, [referrerId, limit]);
+export async function listMyReferrals(
+  db: Queryable,
+  referrerId: string,
+  limit = 100,
+): Promise<TReferralItem[]> {
+  const { rows } = await db.query<ReferralRow>(
+    `${SELECT} where r.referrer_id = $1 order by r.attributed_at desc limit $2`,
+    [referrerId, limit],
+  );
   return rows.map(toItem);
 }
 
-export async function getReferralItem(db: Queryable, referralId: string): Promise<TReferralItem | null> {
+export async function getReferralItem(
+  db: Queryable,
+  referralId: string,
+): Promise<TReferralItem | null> {
   const { rows } = await db.query<ReferralRow>(`${SELECT} where r.id = $1`, [referralId]);
   return rows[0] ? toItem(rows[0]) : null;
 }
 
 /** Several referrals at once (announcing a batch), by id; unknown ids are left out. */
-export async function getReferralItems(db: Queryable, referralIds: string[]): Promise<Map<string, TReferralItem>> {
-  const { rows } = await db.query<ReferralRow>(`${SELECT} where r.id = any($1::text[])`, [referralIds]);
+export async function getReferralItems(
+  db: Queryable,
+  referralIds: string[],
+): Promise<Map<string, TReferralItem>> {
+  const { rows } = await db.query<ReferralRow>(`${SELECT} where r.id = any($1::text[])`, [
+    referralIds,
+  ]);
   return new Map(rows.map((r) => [r.id, toItem(r)]));
 }

@@ -6,7 +6,10 @@ import { postTransaction } from '../ledger/post-transaction.js';
  * Moves a rewarded referral's points from held to available once its hold has passed. Keyed by
  * the referral, so the delayed job and the periodic sweep can both try without double-moving.
  */
-export async function releaseHeldReward(pool: Pool, referralId: string): Promise<{ released: boolean; userIds: string[] }> {
+export async function releaseHeldReward(
+  pool: Pool,
+  referralId: string,
+): Promise<{ released: boolean; userIds: string[] }> {
   return withTransaction(pool, async (tx) => {
     const { rows } = await tx.query(
       `select r.referrer_id, r.referee_id, r.campaign_id, r.referrer_points_awarded, r.referee_points_awarded
@@ -19,9 +22,15 @@ export async function releaseHeldReward(pool: Pool, referralId: string): Promise
     const r = rows[0];
     if (!r) return { released: false, userIds: [] };
     const legs = [];
-    for (const [userId, amount] of [[r.referrer_id, r.referrer_points_awarded], [r.referee_id, r.referee_points_awarded]] as const) {
+    for (const [userId, amount] of [
+      [r.referrer_id, r.referrer_points_awarded],
+      [r.referee_id, r.referee_points_awarded],
+    ] as const) {
       if (amount > 0) {
-        legs.push({ accountId: await playerAccount(tx, userId, 'points', 'held'), amount: -amount });
+        legs.push({
+          accountId: await playerAccount(tx, userId, 'points', 'held'),
+          amount: -amount,
+        });
         legs.push({ accountId: await playerAccount(tx, userId, 'points', 'available'), amount });
       }
     }

@@ -5,7 +5,11 @@ import { rewardReferral, type RewardOutcome } from './reward-referral.js';
 import { changeReferralStatus } from './status.js';
 
 /** Flagged referrals with their evidence and the accounts linked to the referee by device or IP+browser. */
-export async function listFlaggedReferrals(db: Queryable, campaignId: string | null, limit = 100): Promise<TFlaggedReferral[]> {
+export async function listFlaggedReferrals(
+  db: Queryable,
+  campaignId: string | null,
+  limit = 100,
+): Promise<TFlaggedReferral[]> {
   const { rows } = await db.query(
     `select r.id, r.campaign_id, r.status, r.attributed_at, r.qualified_at, r.rewarded_at, r.fraud_score, r.fraud_evidence,
             r.referrer_id, rr.display_name as referrer_name, r.referee_id, re.display_name as referee_name, re.email as referee_email,
@@ -23,10 +27,20 @@ export async function listFlaggedReferrals(db: Queryable, campaignId: string | n
     [campaignId, limit],
   );
   return rows.map((r) => ({
-    id: r.id, campaignId: r.campaign_id, status: r.status, refereeName: r.referee_name,
-    attributedAt: r.attributed_at.toISOString(), qualifiedAt: r.qualified_at?.toISOString() ?? null, rewardedAt: r.rewarded_at?.toISOString() ?? null,
-    referrerId: r.referrer_id, referrerName: r.referrer_name, refereeId: r.referee_id, refereeEmail: r.referee_email,
-    fraudScore: r.fraud_score, evidence: r.fraud_evidence, linkedAccounts: (r.linked as TFlaggedReferral['linkedAccounts']).slice(0, 50),
+    id: r.id,
+    campaignId: r.campaign_id,
+    status: r.status,
+    refereeName: r.referee_name,
+    attributedAt: r.attributed_at.toISOString(),
+    qualifiedAt: r.qualified_at?.toISOString() ?? null,
+    rewardedAt: r.rewarded_at?.toISOString() ?? null,
+    referrerId: r.referrer_id,
+    referrerName: r.referrer_name,
+    refereeId: r.referee_id,
+    refereeEmail: r.referee_email,
+    fraudScore: r.fraud_score,
+    evidence: r.fraud_evidence,
+    linkedAccounts: (r.linked as TFlaggedReferral['linkedAccounts']).slice(0, 50),
   }));
 }
 
@@ -44,7 +58,12 @@ export interface ReviewedReferral {
  */
 export async function reviewReferrals(
   pool: Pool,
-  input: { referralIds: string[]; decision: 'approve' | 'reject'; reviewerId: string; note?: string },
+  input: {
+    referralIds: string[];
+    decision: 'approve' | 'reject';
+    reviewerId: string;
+    note?: string;
+  },
 ): Promise<{ updated: ReviewedReferral[]; skipped: string[] }> {
   const updated: ReviewedReferral[] = [];
   const skipped: string[] = [];
@@ -57,14 +76,28 @@ export async function reviewReferrals(
         reviewed_at: 'now',
       });
       if (!moved) return null;
-      const { rows } = await tx.query('select referrer_id, referee_id, campaign_id, qualified_at from referrals where id = $1', [id]);
+      const { rows } = await tx.query(
+        'select referrer_id, referee_id, campaign_id, qualified_at from referrals where id = $1',
+        [id],
+      );
       const r = rows[0];
       let reward: RewardOutcome | null = null;
       if (to === 'approved' && r.qualified_at) {
         const rules = await loadCampaignRules(tx, r.campaign_id);
-        if (rules) reward = await rewardReferral(tx, { id, referrerId: r.referrer_id, refereeId: r.referee_id }, rules);
+        if (rules)
+          reward = await rewardReferral(
+            tx,
+            { id, referrerId: r.referrer_id, refereeId: r.referee_id },
+            rules,
+          );
       }
-      return { referralId: id, referrerId: r.referrer_id, refereeId: r.referee_id, campaignId: r.campaign_id, reward };
+      return {
+        referralId: id,
+        referrerId: r.referrer_id,
+        refereeId: r.referee_id,
+        campaignId: r.campaign_id,
+        reward,
+      };
     });
     if (result) updated.push(result);
     else skipped.push(id);

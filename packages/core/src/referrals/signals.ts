@@ -21,7 +21,12 @@ export function canonicalEmail(email: string): string {
   return `${user}@${host}`;
 }
 
-export async function recordUserSignals(db: Queryable, userId: string, email: string, s: SignupSignals): Promise<void> {
+export async function recordUserSignals(
+  db: Queryable,
+  userId: string,
+  email: string,
+  s: SignupSignals,
+): Promise<void> {
   await db.query(
     `insert into user_signals (user_id, email_canonical, device_id, ip, user_agent) values ($1, $2, $3, $4, $5)
      on conflict (user_id) do nothing`,

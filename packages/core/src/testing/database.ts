@@ -8,8 +8,13 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database copied from the run's template; `drop()` removes it. */
-export async function createTestDatabase(template = process.env.PLAYLOOP_TEST_TEMPLATE_DB): Promise<TestDatabase> {
-  if (!template) throw new Error('no template database: integration tests run under the integration project (vitest --project integration)');
+export async function createTestDatabase(
+  template = process.env.PLAYLOOP_TEST_TEMPLATE_DB,
+): Promise<TestDatabase> {
+  if (!template)
+    throw new Error(
+      'no template database: integration tests run under the integration project (vitest --project integration)',
+    );
   const { adminDatabaseUrl } = testServiceUrls();
   const name = `pl_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: adminDatabaseUrl });
@@ -21,7 +26,8 @@ export async function createTestDatabase(template = process.env.PLAYLOOP_TEST_TE
         await admin.query(`create database ${name} template ${template}`);
         break;
       } catch (err) {
-        if (attempt >= 20 || !/being accessed by other users/.test((err as Error).message)) throw err;
+        if (attempt >= 20 || !/being accessed by other users/.test((err as Error).message))
+          throw err;
         await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
       }
     }

@@ -10,7 +10,14 @@ const FAKE_HASH = '$argon2id$v=19$m=19456,t=2,p=1$ZmFrZXNhbHQ$ZmFrZWhhc2g';
 /** A local user inserted directly (no password work), with sign-up signals. */
 export async function insertTestUser(
   pool: Pool,
-  opts: { email?: string; displayName?: string; role?: string; deviceId?: string | null; ip?: string | null; userAgent?: string | null } = {},
+  opts: {
+    email?: string;
+    displayName?: string;
+    role?: string;
+    deviceId?: string | null;
+    ip?: string | null;
+    userAgent?: string | null;
+  } = {},
 ): Promise<{ id: string; email: string }> {
   const id = newId('usr');
   const email = opts.email ?? `u-${randomBytes(5).toString('hex')}@example.com`;
@@ -21,7 +28,10 @@ export async function insertTestUser(
   await recordUserSignals(pool, id, email, {
     deviceId: opts.deviceId === undefined ? randomBytes(8).toString('hex') : opts.deviceId,
     ip: opts.ip === undefined ? `10.${rand()}.${rand()}.${rand()}` : opts.ip,
-    userAgent: opts.userAgent === undefined ? `TestBrowser/${randomBytes(3).toString('hex')}` : opts.userAgent,
+    userAgent:
+      opts.userAgent === undefined
+        ? `TestBrowser/${randomBytes(3).toString('hex')}`
+        : opts.userAgent,
   });
   return { id, email };
 }
@@ -51,9 +61,20 @@ export async function insertTestCampaign(pool: Pool, r: TestCampaignRules = {}):
        referrer_reward_spins, referrer_daily_cap, referrer_lifetime_cap, hold_seconds, attribution_window_days, fraud_threshold, custom_event_key_hash)
      values ($1, $2, 'Test campaign', $3, now() - interval '1 hour', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
-      id, `c-${id.slice(-10).toLowerCase()}`, r.status ?? 'active', r.endsAt ?? null, r.qualifyingAction ?? 'signup',
-      r.referrerPoints ?? 100, r.refereePoints ?? 50, r.referrerSpins ?? 1, r.dailyCap ?? null, r.lifetimeCap ?? null,
-      r.holdSeconds ?? 0, r.windowDays ?? 30, r.fraudThreshold ?? 60, r.customEventKeyHash ?? null,
+      id,
+      `c-${id.slice(-10).toLowerCase()}`,
+      r.status ?? 'active',
+      r.endsAt ?? null,
+      r.qualifyingAction ?? 'signup',
+      r.referrerPoints ?? 100,
+      r.refereePoints ?? 50,
+      r.referrerSpins ?? 1,
+      r.dailyCap ?? null,
+      r.lifetimeCap ?? null,
+      r.holdSeconds ?? 0,
+      r.windowDays ?? 30,
+      r.fraudThreshold ?? 60,
+      r.customEventKeyHash ?? null,
     ],
   );
   await fundCampaign(pool, id, r.budget ?? 1_000_000);

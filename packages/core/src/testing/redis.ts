@@ -2,7 +2,11 @@ import { Redis } from 'ioredis';
 import { testServiceUrls } from './env.js';
 
 /** A unique key prefix per test file, and a cleanup that deletes every key under it. */
-export function createTestRedisPrefix(): { prefix: string; url: string; cleanup: () => Promise<void> } {
+export function createTestRedisPrefix(): {
+  prefix: string;
+  url: string;
+  cleanup: () => Promise<void>;
+} {
   const prefix = `pltest:${process.pid}:${Math.random().toString(36).slice(2, 10)}:`;
   const { redisUrl } = testServiceUrls();
   return {

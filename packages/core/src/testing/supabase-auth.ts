@@ -12,7 +12,13 @@ import jwt from 'jsonwebtoken';
 export async function startFakeSupabaseAuth() {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const kid = randomUUID();
-  const jwk = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig', key_ops: ['verify'] };
+  const jwk = {
+    ...publicKey.export({ format: 'jwk' }),
+    kid,
+    alg: 'ES256',
+    use: 'sig',
+    key_ops: ['verify'],
+  };
   const legacySecret = randomBytes(32).toString('base64');
   let jwksHits = 0;
   const server = createServer((req, res) => {
@@ -38,7 +44,11 @@ export async function startFakeSupabaseAuth() {
     app_metadata: { provider: 'email', providers: ['email'] },
     user_metadata: {},
   });
-  const signOpts = { issuer: `${url}/auth/v1`, audience: 'authenticated', expiresIn: 3600 } as const;
+  const signOpts = {
+    issuer: `${url}/auth/v1`,
+    audience: 'authenticated',
+    expiresIn: 3600,
+  } as const;
 
   return {
     url,
@@ -47,11 +57,25 @@ export async function startFakeSupabaseAuth() {
       return jwksHits;
     },
     /** A token as a current Supabase project issues it (asymmetric signing key). */
-    signWithSigningKey(sub = randomUUID(), email = `${sub.slice(0, 8)}@example.com`, extra: jwt.SignOptions = {}) {
-      return jwt.sign(claims(sub, email), privateKey, { ...signOpts, algorithm: 'ES256', keyid: kid, ...extra });
+    signWithSigningKey(
+      sub = randomUUID(),
+      email = `${sub.slice(0, 8)}@example.com`,
+      extra: jwt.SignOptions = {},
+    ) {
+      return jwt.sign(claims(sub, email), privateKey, {
+        ...signOpts,
+        algorithm: 'ES256',
+        keyid: kid,
+        ...extra,
+      });
     },
     /** A token as a project on the legacy shared JWT secret issues it (HS256). */
-    signWithLegacySecret(sub = randomUUID(), email = `${sub.slice(0, 8)}@example.com`, secret = legacySecret, extra: jwt.SignOptions = {}) {
+    signWithLegacySecret(
+      sub = randomUUID(),
+      email = `${sub.slice(0, 8)}@example.com`,
+      secret = legacySecret,
+      extra: jwt.SignOptions = {},
+    ) {
       return jwt.sign(claims(sub, email), secret, { ...signOpts, algorithm: 'HS256', ...extra });
     },
     async stop() {

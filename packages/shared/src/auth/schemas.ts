@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-export const Role = { player: 'player', marketing: 'marketing', support: 'support', admin: 'admin' } as const;
+export const Role = {
+  player: 'player',
+  marketing: 'marketing',
+  support: 'support',
+  admin: 'admin',
+} as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ZRole = z.enum(['player', 'marketing', 'support', 'admin']);
 
@@ -15,7 +20,10 @@ export const ZEmail = z
   .pipe(z.email({ message: 'must be a valid email address' }));
 
 /** OWASP: at least 8 characters, allow long passphrases, cap to bound hashing cost. */
-export const ZPassword = z.string().min(10, 'must be at least 10 characters').max(128, 'must be at most 128 characters');
+export const ZPassword = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(128, 'must be at most 128 characters');
 
 export const ZDisplayName = z
   .string()
@@ -25,7 +33,10 @@ export const ZDisplayName = z
   .regex(/^[^<>]*$/, 'must not contain < or >');
 
 /** A referral code as printed in invite links; validated loosely here, strictly by the referral service. */
-export const ZReferralCode = z.string().trim().regex(/^[A-Za-z0-9_-]{4,32}$/, 'is not a valid invite code');
+export const ZReferralCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{4,32}$/, 'is not a valid invite code');
 
 /** POST /api/auth/signup */
 export const ZSignupBody = z.strictObject({

@@ -160,8 +160,9 @@ export const ERROR_MESSAGES = {
   SELF_REFERRAL: 'You cannot use your own invite link.',
   API_KEY_INVALID: 'The API key is missing or wrong.',
   NO_SPINS: 'You have no spins left. Claim your daily spin or invite a friend to earn more.',
-  DAILY_SPIN_ALREADY_CLAIMED: 'You already claimed today\'s free spin. Come back tomorrow.',
-  ADMISSION_REQUIRED: 'Lots of people are joining right now. Please wait for your turn in the waiting room.',
+  DAILY_SPIN_ALREADY_CLAIMED: "You already claimed today's free spin. Come back tomorrow.",
+  ADMISSION_REQUIRED:
+    'Lots of people are joining right now. Please wait for your turn in the waiting room.',
   QUIZ_NOT_JOINED: 'Join the quiz first.',
   QUIZ_QUESTION_NOT_OPEN: 'This question is not open yet.',
   QUIZ_ANSWER_LATE: 'Time is up for this question.',

@@ -10,8 +10,16 @@ export const ZWallet = z.object({
 export type TWallet = z.infer<typeof ZWallet>;
 
 export const ZLedgerKind = z.enum([
-  'budget_funding', 'referral_reward', 'hold_release', 'quiz_reward', 'spin_grant', 'spin_use',
-  'prize', 'redemption', 'refund', 'adjustment',
+  'budget_funding',
+  'referral_reward',
+  'hold_release',
+  'quiz_reward',
+  'spin_grant',
+  'spin_use',
+  'prize',
+  'redemption',
+  'refund',
+  'adjustment',
 ]);
 
 export const ZLedgerLine = z.object({

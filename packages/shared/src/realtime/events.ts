@@ -4,11 +4,20 @@ import { ZWallet, type TWallet } from '../ledger/schemas.js';
 import { ZReferralItem, type TReferralItem } from '../referrals/schemas.js';
 import type { Ack } from './result.js';
 import { ZPayoutView, type TPayoutView } from '../rewards/catalogue.js';
-import { ZDashboardSnapshot, ZDashboardWatch, type TDashboardSnapshot } from '../admin/dashboard.js';
+import {
+  ZDashboardSnapshot,
+  ZDashboardWatch,
+  type TDashboardSnapshot,
+} from '../admin/dashboard.js';
 import { ZWheelSpinPayload, type TWheelSpinResult } from '../games/wheel/schemas.js';
 import * as quiz from '../games/quiz/index.js';
 
-export const ZRankChange = z.object({ campaignId: z.string(), rank: z.number().int(), previousRank: z.number().int().nullable(), score: z.number().int() });
+export const ZRankChange = z.object({
+  campaignId: z.string(),
+  rank: z.number().int(),
+  previousRank: z.number().int().nullable(),
+  score: z.number().int(),
+});
 export type TRankChange = z.infer<typeof ZRankChange>;
 
 /** Client → server payload schemas, one per event, parsed on arrival. */

@@ -53,13 +53,16 @@ export async function fetchWithRetry(
     } catch (err) {
       error = err;
     }
-    const failedTransiently = error !== undefined || (response && isRetryableStatus(response.status));
+    const failedTransiently =
+      error !== undefined || (response && isRetryableStatus(response.status));
     const isLast = attempt + 1 >= policy.maxAttempts;
     if (!failedTransiently || !retryable || isLast) {
       if (response) return response;
       throw error;
     }
-    const retryAfter = response ? parseRetryAfter(response.headers.get('Retry-After'), deps.now?.()) : null;
+    const retryAfter = response
+      ? parseRetryAfter(response.headers.get('Retry-After'), deps.now?.())
+      : null;
     if (retryAfter !== null && retryAfter > policy.maxRetryAfterMs) return response as Response;
     if (!policy.budget.tryWithdraw()) {
       if (response) return response;

@@ -15,7 +15,15 @@ function scripted(responses: Array<number | Error | [number, Record<string, stri
     const [status, headers] = Array.isArray(next) ? next : [next as number, {}];
     return new Response(null, { status, headers });
   }) as typeof fetch;
-  return { calls, sleeps, deps: { fetch: fetchImpl, sleep: async (ms: number) => void sleeps.push(ms), random: () => 0.5 } };
+  return {
+    calls,
+    sleeps,
+    deps: {
+      fetch: fetchImpl,
+      sleep: async (ms: number) => void sleeps.push(ms),
+      random: () => 0.5,
+    },
+  };
 }
 
 describe('shared retry policy', () => {
@@ -43,7 +51,12 @@ describe('shared retry policy', () => {
 
   it('retries a POST that carries an Idempotency-Key', async () => {
     const s = scripted([503, 201]);
-    const res = await fetchWithRetry('/redeem', { method: 'POST', headers: { 'Idempotency-Key': 'k1' } }, defaultRetryPolicy(), s.deps);
+    const res = await fetchWithRetry(
+      '/redeem',
+      { method: 'POST', headers: { 'Idempotency-Key': 'k1' } },
+      defaultRetryPolicy(),
+      s.deps,
+    );
     expect(res.status).toBe(201);
     expect(s.calls).toHaveLength(2);
   });
@@ -72,7 +85,9 @@ describe('shared retry policy', () => {
 
   it('retries network errors for idempotent requests and rethrows the last one', async () => {
     const s = scripted([new TypeError('fetch failed')]);
-    await expect(fetchWithRetry('/x', undefined, { ...defaultRetryPolicy(), maxAttempts: 3 }, s.deps)).rejects.toThrow('fetch failed');
+    await expect(
+      fetchWithRetry('/x', undefined, { ...defaultRetryPolicy(), maxAttempts: 3 }, s.deps),
+    ).rejects.toThrow('fetch failed');
     expect(s.calls).toHaveLength(3);
   });
 });
@@ -80,10 +95,14 @@ describe('shared retry policy', () => {
 describe('backoff maths', () => {
   it('full jitter stays within [0, min(cap, base·2^n))', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 30 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (attempt, r) => {
-        const d = fullJitterDelay(attempt, { baseDelayMs: 100, maxDelayMs: 10_000 }, () => r);
-        return d >= 0 && d < Math.min(10_000, 100 * 2 ** attempt);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 30 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (attempt, r) => {
+          const d = fullJitterDelay(attempt, { baseDelayMs: 100, maxDelayMs: 10_000 }, () => r);
+          return d >= 0 && d < Math.min(10_000, 100 * 2 ** attempt);
+        },
+      ),
     );
   });
 
