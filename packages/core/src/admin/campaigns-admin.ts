@@ -15,17 +15,18 @@ const COLUMNS = `c.id, c.slug, c.title, c.description, c.status, c.owner_id, c.s
   c.referrer_reward_points, c.referee_reward_points, c.referrer_reward_spins, c.referrer_daily_cap, c.referrer_lifetime_cap,
   c.hold_seconds, c.attribution_window_days, c.fraud_threshold, c.daily_budget_points, c.landing_title, c.landing_text,
   c.image_url, c.share_text, c.created_at,
-  coalesce((select balance from ledger_accounts a where a.kind = 'campaign_budget' and a.campaign_id = c.id and a.asset = 'points'), 0) as budget`;
+  coalesce((select balance from ledger_accounts a where a.kind = 'campaign_budget' and a.campaign_id = c.id and a.asset = 'points'), 0) as budget,
+  coalesce((select json_agg(json_build_object('name', v.name, 'weight', v.weight, 'landingTitle', v.landing_title,
+    'landingText', v.landing_text) order by v.name) from campaign_variants v where v.campaign_id = c.id), '[]'::json) as variants`;
 
-async function readCampaign(db: Queryable, id: string): Promise<TCampaignAdmin | null> {
-  const { rows } = await db.query(`select ${COLUMNS} from campaigns c where c.id = $1`, [id]);
-  const r = rows[0];
-  if (!r) return null;
-  const variants = await db.query(
-    'select name, weight, landing_title, landing_text from campaign_variants where campaign_id = $1 order by name',
-    [id],
-  );
-  return {
+/** Campaigns with their budget and variants in one query, however many are read. */
+async function selectCampaigns(
+  db: Queryable,
+  where: string,
+  params: unknown[],
+): Promise<TCampaignAdmin[]> {
+  const { rows } = await db.query(`select ${COLUMNS} from campaigns c ${where}`, params);
+  return rows.map((r) => ({
     id: r.id,
     status: r.status,
     ownerId: r.owner_id,
@@ -51,14 +52,13 @@ async function readCampaign(db: Queryable, id: string): Promise<TCampaignAdmin |
       landingText: r.landing_text,
       imageUrl: r.image_url,
       shareText: r.share_text,
-      variants: variants.rows.map((v) => ({
-        name: v.name,
-        weight: v.weight,
-        landingTitle: v.landing_title,
-        landingText: v.landing_text,
-      })),
+      variants: r.variants,
     },
-  };
+  }));
+}
+
+async function readCampaign(db: Queryable, id: string): Promise<TCampaignAdmin | null> {
+  return (await selectCampaigns(db, 'where c.id = $1', [id]))[0] ?? null;
 }
 
 /** Marketing edits only the campaigns it owns; admin edits any. */
@@ -268,12 +268,7 @@ export async function setCampaignStatus(
 }
 
 export async function listCampaignsForAdmin(db: Queryable): Promise<TCampaignAdmin[]> {
-  const { rows } = await db.query<{ id: string }>(
-    'select id from campaigns order by created_at desc limit 200',
-  );
-  const out: TCampaignAdmin[] = [];
-  for (const r of rows) out.push((await readCampaign(db, r.id)) as TCampaignAdmin);
-  return out;
+  return selectCampaigns(db, 'order by c.created_at desc limit 200', []);
 }
 
 export { readCampaign as getCampaignForAdmin };
