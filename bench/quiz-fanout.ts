@@ -10,7 +10,6 @@ import { createPool, quizKeys } from '@playloop/core';
 import { insertTestCampaign } from '@playloop/core/testing';
 import type { AckResult, TQuizQuestionEvent, TQuizRevealEvent } from '@playloop/shared';
 import { Redis } from 'ioredis';
-import { io, type Socket } from 'socket.io-client';
 import { spawnRealtime, waitForReady } from '../apps/realtime/test/child-process.js';
 import { realtimeTestEnv } from '../apps/realtime/test/env.js';
 import {
@@ -22,10 +21,14 @@ import { conditions, numberFlag, printConditions, writeResult } from './referral
 import { createBenchServices } from './referral-lib/stack.js';
 import { fmt, percentiles } from './quiz-lib/stats.js';
 import { runWsBaseline } from './quiz-lib/ws-baseline.js';
+import { connectSocketIoClient, LeanSocket, type BenchSocket } from './quiz-lib/lean-client.js';
 
 const N = Math.min(10_000, numberFlag('clients', 500));
 const QUESTIONS = Math.min(10, numberFlag('questions', 3));
 const TIME_LIMIT_MS = Math.max(2000, numberFlag('time-limit-ms', 4000));
+// `lean` (default): the Socket.IO wire protocol over the same `ws` client as the baseline, so both
+// servers are measured with equal client cost; `socket.io-client`: the full client library.
+const CLIENT = process.argv.includes('--client=socket.io-client') ? 'socket.io-client' : 'lean';
 const FAKE_HASH = '$argon2id$v=19$m=19456,t=2,p=1$ZmFrZXNhbHQ$ZmFrZWhhc2g';
 
 const hardStop = setTimeout(() => {
@@ -37,7 +40,7 @@ hardStop.unref();
 const machine = conditions();
 printConditions(machine);
 console.log(
-  `quiz fan-out: ${N} clients, ${QUESTIONS} questions of ${TIME_LIMIT_MS} ms, one realtime process`,
+  `quiz fan-out: ${N} clients (${CLIENT}), ${QUESTIONS} questions of ${TIME_LIMIT_MS} ms, one realtime process`,
 );
 const services = await createBenchServices('quiz');
 const pool = createPool({
@@ -63,7 +66,7 @@ const pod = await spawnRealtime(
     },
   ),
 );
-const sockets: Socket[] = [];
+const sockets: BenchSocket[] = [];
 try {
   await waitForReady(pod);
   const campaignId = await insertTestCampaign(pool, { budget: 1_000_000_000 });
@@ -89,60 +92,60 @@ try {
   let sample: TQuizQuestionEvent | null = null;
   let sessionId = '';
 
+  const wire = (s: BenchSocket, userId: string) => {
+    const deadlines = new Map<number, number>();
+    s.on('quiz:question', (data) => {
+      const e = data as TQuizQuestionEvent;
+      const at = Date.now();
+      fanOut.push(at - (e.deadline - e.question.timeLimitMs));
+      sample ??= e;
+      deadlines.set(e.question.index, e.deadline);
+      // Everyone answers inside the last second before the deadline.
+      const answerAt = e.deadline - 1000 + Math.random() * 900;
+      setTimeout(
+        async () => {
+          sentAnswers += 1;
+          const t0 = Date.now();
+          const ack = (await s
+            .emitWithAck(
+              'quiz:answer',
+              {
+                sessionId,
+                questionIndex: e.question.index,
+                answerIndex: userId.charCodeAt(userId.length - 1) % 4,
+              },
+              15_000,
+            )
+            .catch(() => null)) as AckResult<unknown> | null;
+          answerAcks.push(Date.now() - t0);
+          const code = ack === null ? 'NO_ACK' : ack.ok ? 'OK' : ack.error.code;
+          if (code === 'OK')
+            okPerQuestion.set(e.question.index, (okPerQuestion.get(e.question.index) ?? 0) + 1);
+          else refused.set(code, (refused.get(code) ?? 0) + 1);
+        },
+        Math.max(0, answerAt - at),
+      );
+    });
+    s.on('quiz:reveal', (data) => {
+      const e = data as TQuizRevealEvent;
+      revealAfterDeadline.push(Date.now() - (deadlines.get(e.questionIndex) ?? Date.now()));
+    });
+    s.on('quiz:ended', () => (ended += 1));
+  };
   for (let i = 0; i < N; i += 250) {
     await Promise.all(
-      userIds.slice(i, i + 250).map((userId) => {
-        const s = io(pod.url, {
-          transports: ['websocket'],
-          forceNew: true,
-          reconnection: false,
-          auth: { token: tokenFor(userId) },
-          timeout: 20_000,
-        });
+      userIds.slice(i, i + 250).map(async (userId) => {
+        const auth = { token: tokenFor(userId) };
+        const s =
+          CLIENT === 'lean'
+            ? await LeanSocket.connect(pod.url, auth)
+            : await connectSocketIoClient(pod.url, auth);
         sockets.push(s);
-        const deadlines = new Map<number, number>();
-        s.on('quiz:question', (e: TQuizQuestionEvent) => {
-          const at = Date.now();
-          fanOut.push(at - (e.deadline - e.question.timeLimitMs));
-          sample ??= e;
-          deadlines.set(e.question.index, e.deadline);
-          // Everyone answers inside the last second before the deadline.
-          const answerAt = e.deadline - 1000 + Math.random() * 900;
-          setTimeout(
-            async () => {
-              sentAnswers += 1;
-              const t0 = Date.now();
-              const ack = (await s
-                .timeout(15_000)
-                .emitWithAck('quiz:answer', {
-                  sessionId,
-                  questionIndex: e.question.index,
-                  answerIndex: userId.charCodeAt(userId.length - 1) % 4,
-                })
-                .catch(() => null)) as AckResult<unknown> | null;
-              answerAcks.push(Date.now() - t0);
-              const code = ack === null ? 'NO_ACK' : ack.ok ? 'OK' : ack.error.code;
-              if (code === 'OK')
-                okPerQuestion.set(e.question.index, (okPerQuestion.get(e.question.index) ?? 0) + 1);
-              else refused.set(code, (refused.get(code) ?? 0) + 1);
-            },
-            Math.max(0, answerAt - at),
-          );
-        });
-        s.on('quiz:reveal', (e: TQuizRevealEvent) =>
-          revealAfterDeadline.push(Date.now() - (deadlines.get(e.questionIndex) ?? Date.now())),
-        );
-        s.on('quiz:ended', () => (ended += 1));
-        return new Promise<void>(
-          (resolve, reject) => (
-            s.once('connect', () => resolve()),
-            s.once('connect_error', reject)
-          ),
-        );
+        wire(s, userId);
       }),
     );
   }
-  console.log(`connected ${sockets.length} socket.io clients`);
+  console.log(`connected ${sockets.length} socket.io clients (${CLIENT})`);
 
   const joinWindowMs = 4000 + N * 2;
   sessionId = await insertSession(pool, {
@@ -156,13 +159,14 @@ try {
   let joinFailures = 0;
   for (let i = 0; i < N; i += 500) {
     const acks = await Promise.all(
-      sockets.slice(i, i + 500).map(
-        (s) =>
-          s
-            .timeout(20_000)
-            .emitWithAck('quiz:join', { sessionId })
-            .catch(() => ({ ok: false })) as Promise<{ ok: boolean }>,
-      ),
+      sockets
+        .slice(i, i + 500)
+        .map(
+          (s) =>
+            s
+              .emitWithAck('quiz:join', { sessionId }, 20_000)
+              .catch(() => ({ ok: false })) as Promise<{ ok: boolean }>,
+        ),
     );
     joinFailures += acks.filter((a) => !a.ok).length;
   }
@@ -201,6 +205,7 @@ try {
     conditions: machine,
     parameters: {
       clients: N,
+      client: CLIENT,
       questions: QUESTIONS,
       timeLimitMs: TIME_LIMIT_MS,
       realtimeProcesses: 1,
