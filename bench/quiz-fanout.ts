@@ -65,6 +65,10 @@ const pod = await spawnRealtime(
       SHED_MAX_EVENT_LOOP_DELAY_MS: '10000',
     },
   ),
+  // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of the realtime process when it stops.
+  process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [],
 );
 const sockets: BenchSocket[] = [];
 try {
@@ -183,7 +187,7 @@ try {
   const okTotal = [...okPerQuestion.values()].reduce((a, b) => a + b, 0);
   const lost = sentAnswers - okTotal;
   sockets.forEach((s) => s.close());
-  await pod.stop();
+  await pod.stop(30_000);
 
   console.log(`\nquestion fan-out (Redis start → client): ${fmt(percentiles(fanOut))}`);
   console.log(

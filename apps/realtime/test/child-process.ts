@@ -32,10 +32,17 @@ function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-/** Starts `node --import tsx apps/realtime/src/main.ts` exactly as a pod would run it. */
-export async function spawnRealtime(env: Record<string, string>): Promise<RealtimeProcess> {
+/**
+ * Starts `node --import tsx apps/realtime/src/main.ts` exactly as a pod would run it. `nodeArgs`
+ * go before the script (benchmarks pass `--cpu-prof` here; NODE_OPTIONS refuses it).
+ */
+export async function spawnRealtime(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<RealtimeProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/realtime/src/main.ts'], {
+  const args = [...nodeArgs, '--import', 'tsx', 'apps/realtime/src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

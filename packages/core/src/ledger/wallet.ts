@@ -16,6 +16,30 @@ export async function getWallet(db: Queryable, userId: string): Promise<TWallet>
   };
 }
 
+/** `getWallet` for many players in one query; players without accounts get zero balances. */
+export async function getWallets(db: Queryable, userIds: string[]): Promise<Map<string, TWallet>> {
+  if (userIds.length === 0) return new Map();
+  const { rows } = await db.query<{
+    user_id: string;
+    asset: string;
+    bucket: string;
+    balance: string;
+  }>(
+    `select user_id, asset, bucket, balance from ledger_accounts where kind = 'player' and user_id = any($1::text[])`,
+    [userIds],
+  );
+  const wallets = new Map<string, TWallet>(
+    userIds.map((id) => [id, { points: 0, pointsHeld: 0, spins: 0 }]),
+  );
+  for (const r of rows) {
+    const w = wallets.get(r.user_id) as TWallet;
+    if (r.asset === 'points' && r.bucket === 'available') w.points = Number(r.balance);
+    else if (r.asset === 'points' && r.bucket === 'held') w.pointsHeld = Number(r.balance);
+    else if (r.asset === 'spins' && r.bucket === 'available') w.spins = Number(r.balance);
+  }
+  return wallets;
+}
+
 /** The player's ledger history, newest first: one line per entry on their own accounts. */
 export async function listLedgerHistory(
   db: Queryable,

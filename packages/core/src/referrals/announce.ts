@@ -1,6 +1,6 @@
 import type { TRankChange, TWallet } from '@playloop/shared';
 import type { Queryable } from '../db/pool.js';
-import { getWallet } from '../ledger/wallet.js';
+import { getWallet, getWallets } from '../ledger/wallet.js';
 import type { RealtimeNotifier } from '../notifications/service.js';
 import type { Leaderboard } from './leaderboard.js';
 import { getReferralItem, getReferralItems } from './list-referrals.js';
@@ -68,7 +68,7 @@ export async function announceReferralChanges(
   );
   const ownerOf = new Map(owners.map((o) => [o.id, o]));
   const items = await getReferralItems(deps.db, referralIds);
-  const wallets = await walletsOf(deps.db, [...new Set(jobs.flatMap((j) => j.walletUserIds))]);
+  const wallets = await getWallets(deps.db, [...new Set(jobs.flatMap((j) => j.walletUserIds))]);
   const ranks = new Map<string, { userId: string; change: TRankChange }>();
   for (const job of jobs) {
     const owner = ownerOf.get(job.referralId);
@@ -95,28 +95,4 @@ export async function announceReferralChanges(
   }
   for (const { userId, change } of ranks.values())
     deps.notifier.toUser(userId, 'leaderboard:rank', change);
-}
-
-/** `getWallet` for many players in one query (a player with no account yet has all zeros). */
-async function walletsOf(db: Queryable, userIds: string[]): Promise<Map<string, TWallet>> {
-  if (userIds.length === 0) return new Map();
-  const { rows } = await db.query<{
-    user_id: string;
-    asset: string;
-    bucket: string;
-    balance: string;
-  }>(
-    `select user_id, asset, bucket, balance from ledger_accounts where kind = 'player' and user_id = any($1::text[])`,
-    [userIds],
-  );
-  const wallets = new Map<string, TWallet>(
-    userIds.map((id) => [id, { points: 0, pointsHeld: 0, spins: 0 }]),
-  );
-  for (const r of rows) {
-    const w = wallets.get(r.user_id) as TWallet;
-    if (r.asset === 'points' && r.bucket === 'available') w.points = Number(r.balance);
-    else if (r.asset === 'points' && r.bucket === 'held') w.pointsHeld = Number(r.balance);
-    else if (r.asset === 'spins' && r.bucket === 'available') w.spins = Number(r.balance);
-  }
-  return wallets;
 }

@@ -6,7 +6,12 @@ import {
   insertTestUser,
   type TestDatabase,
 } from '@playloop/core/testing';
-import { scoreAnswer, type TQuizEndedEvent, type TQuizRevealEvent } from '@playloop/shared';
+import {
+  scoreAnswer,
+  type TQuizEndedEvent,
+  type TQuizRevealEvent,
+  type TWallet,
+} from '@playloop/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnRealtime, waitForReady, type RealtimeProcess } from '../../../test/child-process.js';
 import { realtimeTestEnv } from '../../../test/env.js';
@@ -140,7 +145,7 @@ describe('live quiz across two pods', () => {
     expect(endings[0]?.top[0]?.score).toBe(best);
   });
 
-  it('settles once: a result per player and one reward transaction each', async () => {
+  it('settles once: a result per player, one reward transaction each, wallets pushed live', async () => {
     const id = sessionId as string;
     await expect
       .poll(
@@ -161,5 +166,14 @@ describe('live quiz across two pods', () => {
     );
     expect(Number(tx[0]?.n)).toBe(Number(rows[0]?.paid));
     expect(Number(rows[0]?.paid)).toBe(PLAYERS);
+
+    // Each player's open socket, on either pod, hears of the reward without asking: the balance
+    // it shows is the reward the ended event announced (these players had nothing before).
+    for (const bot of bots) {
+      const ended = await bot.waitFor<TQuizEndedEvent>('quiz:ended');
+      const wallet = await bot.waitFor<TWallet>('wallet:updated', () => true, 10_000);
+      expect(wallet.points, bot.userId).toBe(ended.you?.rewardPoints);
+      expect(wallet.points).toBeGreaterThan(0);
+    }
   });
 });

@@ -5,6 +5,7 @@ import {
   createJobQueues,
   createQuizHost,
   createRedisClock,
+  getWallets,
   joinQuizSession,
   quizKeys,
   recordQuizAnswer,
@@ -15,9 +16,9 @@ import {
   type Pool,
   type Redis,
 } from '@playloop/core';
-import { quizRoom } from '@playloop/shared';
+import { quizRoom, rooms } from '@playloop/shared';
 import type { RealtimeConfig } from '../../config.js';
-import type { RealtimeFeature } from '../../types.js';
+import type { RealtimeFeature, RealtimeServer } from '../../types.js';
 import { createQuizFanOut, type QuizFanOut } from './fan-out.js';
 
 export interface QuizFeatureDeps {
@@ -47,6 +48,12 @@ export function createQuizFeature(deps: QuizFeatureDeps): RealtimeFeature {
     for (const refereeId of userIds)
       await jobs.enqueueQualification({ refereeId, action: 'first_game' });
   };
+  let io: RealtimeServer | undefined;
+  // Quiz rewards land in the ledger: every open tab of the player (any pod) shows the new balance.
+  const onRewarded = async (userIds: string[]) => {
+    for (const [userId, wallet] of await getWallets(pool, userIds))
+      io?.to(rooms.user(userId)).emit('wallet:updated', wallet);
+  };
   const host = createQuizHost({
     pool,
     redis,
@@ -55,6 +62,7 @@ export function createQuizFeature(deps: QuizFeatureDeps): RealtimeFeature {
     logger,
     clock,
     onFirstGame,
+    onRewarded,
     leaseMs: config.QUIZ_LEASE_MS,
     tickMs: config.QUIZ_TICK_MS,
     flagBelowMs: config.QUIZ_FLAG_BELOW_MS,
@@ -65,7 +73,8 @@ export function createQuizFeature(deps: QuizFeatureDeps): RealtimeFeature {
 
   return {
     name: 'quiz',
-    start(io) {
+    start(server) {
+      io = server;
       fanOut = createQuizFanOut({ io, redis, keys, clock, logger });
       clock.sync().catch((err: unknown) => logger.warn({ err }, 'quiz clock sync failed'));
       fanOut.start().catch((err: unknown) => logger.error({ err }, 'quiz bus subscription failed'));
@@ -100,9 +109,14 @@ export function createQuizFeature(deps: QuizFeatureDeps): RealtimeFeature {
       router.on(socket, 'quiz:solo:start', ({ campaignId }) =>
         startSoloRun(solo, { userId, campaignId }),
       );
-      router.on(socket, 'quiz:solo:answer', (payload) =>
-        answerSoloQuestion(solo, { userId, ...payload }),
-      );
+      router.on(socket, 'quiz:solo:answer', async (payload) => {
+        const result = await answerSoloQuestion(solo, { userId, ...payload });
+        if (result.final && result.final.rewardPoints > 0)
+          await onRewarded([userId]).catch((err: unknown) =>
+            logger.warn({ err, userId }, 'solo reward wallet push failed'),
+          );
+        return result;
+      });
     },
   };
 }

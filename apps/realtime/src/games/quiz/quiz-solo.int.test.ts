@@ -150,6 +150,10 @@ describe('solo quiz practice', () => {
       isCapped: true,
     });
     expect(first.final?.score).toBeGreaterThanOrEqual(5 * 1000);
+    // The player's open tabs see the paid balance at once (the push is sent before the ack).
+    expect(c.received.filter((r) => r.event === 'wallet:updated').map((r) => r.payload)).toEqual([
+      { points: 12, pointsHeld: 0, spins: 0 },
+    ]);
     const second = await playPerfectRun(c);
     expect(second.final).toMatchObject({ rewardPoints: 0, isCapped: true });
     const { rows } = await pool.query<{ total: string }>(

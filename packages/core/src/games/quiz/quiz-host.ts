@@ -29,6 +29,8 @@ export interface QuizHostOptions {
   /** How often the session list is read from Postgres (leases are tried every tick). */
   pollMs?: number;
   onFirstGame?(userIds: string[]): Promise<void>;
+  /** Players just paid a session's reward (see `SettleDeps.onRewarded`). */
+  onRewarded?(userIds: string[]): Promise<void>;
 }
 
 interface Held {
@@ -85,8 +87,7 @@ export function createQuizHost(opts: QuizHostOptions) {
     const conducting = conductSession(
       {
         ...opts,
-        settle: (session, lastQ) =>
-          settleQuizSession({ ...opts, onFirstGame: opts.onFirstGame }, session, lastQ),
+        settle: (session, lastQ) => settleQuizSession(opts, session, lastQ),
       },
       sessionId,
     );

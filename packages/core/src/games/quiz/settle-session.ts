@@ -15,6 +15,8 @@ export interface SettleDeps {
   logger: Logger;
   /** Called with players who just finished their first game (referral qualification). */
   onFirstGame?(userIds: string[]): Promise<void>;
+  /** Called with players paid by this settlement, after the payments committed (wallet push). */
+  onRewarded?(userIds: string[]): Promise<void>;
   /** Redis keys of a settled session expire after this long. */
   retainSeconds?: number;
 }
@@ -62,6 +64,7 @@ export async function settleQuizSession(
     [session.id],
   );
   let budgetAccount: number | null = null;
+  const rewarded: string[] = [];
   for (const row of pending) {
     await withTransaction(pool, async (tx) => {
       budgetAccount ??= await campaignBudgetAccount(tx, session.campaignId);
@@ -83,6 +86,7 @@ export async function settleQuizSession(
           `update quiz_results set reward_status = 'rewarded', reward_transaction_id = $3 where session_id = $1 and user_id = $2`,
           [session.id, row.user_id, transactionId],
         );
+        rewarded.push(row.user_id);
       } catch (err) {
         if (!(err instanceof AppError && err.code === 'INSUFFICIENT_FUNDS')) throw err;
         await tx.query(
@@ -91,6 +95,15 @@ export async function settleQuizSession(
         );
       }
     });
+  }
+
+  if (rewarded.length && deps.onRewarded) {
+    // A push that fails must not undo or repeat a payment: the wallet page reads the truth on load.
+    await deps
+      .onRewarded(rewarded)
+      .catch((err: unknown) =>
+        deps.logger.warn({ err, sessionId: session.id }, 'quiz reward wallet push failed'),
+      );
   }
 
   const { rows: firsts } = await pool.query<{ user_id: string }>(
