@@ -1,5 +1,6 @@
 import {
   createAccountsService,
+  createVerificationMailLimiter,
   createClickCounter,
   createInviteDirectory,
   createLeaderboard,
@@ -33,6 +34,7 @@ export function buildApiServices(config: ApiConfig) {
       perIp: config.LOGIN_LIMIT_PER_IP,
       windowSeconds: config.LOGIN_LIMIT_WINDOW_SECONDS,
     }),
+    verificationMailLimiter: createVerificationMailLimiter(redis, config.REDIS_PREFIX),
     verifier,
     jobs,
   });

@@ -12,6 +12,8 @@ export * from './accounts/user-repo.js';
 export * from './accounts/refresh-tokens.js';
 export * from './accounts/service.js';
 export * from './accounts/authenticator.js';
+export * from './accounts/email-verification.js';
+export * from './mail/mailer.js';
 export * from './jobs/queues.js';
 export * from './notifications/service.js';
 export * from './notifications/redis-notifier.js';

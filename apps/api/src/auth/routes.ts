@@ -1,7 +1,7 @@
-// POST /api/auth/signup · POST /api/auth/login · POST /api/auth/refresh · POST /api/auth/logout · GET /api/me
+// POST /api/auth/signup · login · refresh · logout · verify-email · verify-email/resend · GET /api/me
 import { Router, type CookieOptions, type Request, type Response } from 'express';
 import type { AccountsService, IssuedSession } from '@playloop/core';
-import { routes, ZLoginBody, ZSignupBody } from '@playloop/shared';
+import { routes, ZLoginBody, ZSignupBody, ZVerifyEmailBody } from '@playloop/shared';
 import { mount } from '../http/route.js';
 import { parseInput } from '../http/validate.js';
 import { principalOf, requireAuth } from './require-auth.js';
@@ -76,6 +76,15 @@ export function authRoutes(deps: { accounts: AccountsService; secureCookies: boo
     res.clearCookie(REFRESH_COOKIE, cookieBase);
     return { ok: true as const };
   });
+
+  mount(router, routes.verifyEmail, async (req) => {
+    const { token } = parseInput(ZVerifyEmailBody, req.body);
+    return { verified: true as const, ...(await deps.accounts.verifyEmail(token)) };
+  });
+
+  mount(router, routes.resendVerificationEmail, requireAuth(deps.accounts), async (_req, res) =>
+    deps.accounts.resendVerificationEmail(principalOf(res).userId),
+  );
 
   mount(router, routes.me, requireAuth(deps.accounts), async (_req, res) => ({
     user: await deps.accounts.me(principalOf(res).userId),

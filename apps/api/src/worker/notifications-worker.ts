@@ -4,12 +4,15 @@ import {
   bullPrefix,
   deliverNotification,
   findUserById,
+  issueEmailVerification,
   JobName,
   QueueName,
   ZAnnounceJob,
+  ZVerifyEmailJob,
   ZWelcomeJob,
   type Leaderboard,
   type Logger,
+  type Mailer,
   type Pool,
   type RealtimeNotifier,
 } from '@playloop/core';
@@ -25,7 +28,24 @@ const WELCOME = {
   },
 } as const;
 
-/** The notifications queue: welcome notifications (stored, then pushed) and referral announcements. */
+const VERIFY = {
+  en: {
+    subject: 'Confirm your email for Playloop',
+    text: (name: string, link: string, hours: number) =>
+      `Hi ${name},\n\nconfirm your email address by opening this link (valid for ${hours} hours):\n\n${link}\n\nIf you did not sign up for Playloop, ignore this email.`,
+  },
+  it: {
+    subject: 'Conferma la tua email per Playloop',
+    text: (name: string, link: string, hours: number) =>
+      `Ciao ${name},\n\nconferma il tuo indirizzo email aprendo questo link (valido ${hours} ore):\n\n${link}\n\nSe non ti sei registrato a Playloop, ignora questa email.`,
+  },
+} as const;
+const VERIFY_TTL_HOURS = 48;
+
+/**
+ * The notifications queue: welcome notifications (stored, then pushed), verification emails and
+ * referral announcements.
+ */
 export function createNotificationsWorker(deps: {
   connection: ConnectionOptions;
   redisPrefix: string;
@@ -34,6 +54,9 @@ export function createNotificationsWorker(deps: {
   leaderboard: Leaderboard;
   logger: Logger;
   concurrency: number;
+  mailer: Mailer;
+  /** The SPA's public URL; links in emails open `${appUrl}/verify-email#token=…`. */
+  appUrl: string;
 }): Worker {
   const worker = new Worker(
     QueueName.notifications,
@@ -43,6 +66,21 @@ export function createNotificationsWorker(deps: {
           { db: deps.pool, notifier: deps.notifier, leaderboard: deps.leaderboard },
           ZAnnounceJob.parse(job.data),
         );
+      }
+      if (job.name === JobName.verifyEmail) {
+        const { userId } = ZVerifyEmailJob.parse(job.data);
+        const user = await findUserById(deps.pool, userId);
+        if (!user || user.email_verified_at) return { skipped: true };
+        // A retried job makes a new token: one that was never delivered simply expires unused.
+        const { token } = await issueEmailVerification(deps.pool, userId, VERIFY_TTL_HOURS);
+        const link = `${deps.appUrl.replace(/\/$/, '')}/verify-email#token=${token}`;
+        const text = VERIFY[user.locale];
+        await deps.mailer.send({
+          to: user.email,
+          subject: text.subject,
+          text: text.text(user.display_name, link, VERIFY_TTL_HOURS),
+        });
+        return { sent: true };
       }
       if (job.name !== JobName.welcome) throw new Error(`unknown job ${job.name}`);
       const { userId } = ZWelcomeJob.parse(job.data);

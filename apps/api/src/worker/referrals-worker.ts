@@ -5,6 +5,7 @@ import {
   attributeReferral,
   bullPrefix,
   findDueHoldReleases,
+  isEmailVerified,
   JobName,
   qualifyReferral,
   qualifyReferralsOnSignup,
@@ -62,6 +63,14 @@ export function createReferralsWorker(deps: ReferralsWorkerDeps): Worker {
   const announce = (referralId: string, walletUserIds: string[], leaderboard: boolean) =>
     announcements.add({ referralId, walletUserIds, leaderboard });
 
+  // After attribution, the qualifications that may already hold: sign-up always has happened; an
+  // email verified before the referral existed (a fast click, a Supabase account) counts too.
+  const qualifyAfterAttribution = async (refereeId: string, action: string) => {
+    if (action === 'signup') await deps.jobs.enqueueQualification({ refereeId, action });
+    if (action === 'email_verified' && (await isEmailVerified(deps.pool, refereeId)))
+      await deps.jobs.enqueueQualification({ refereeId, action });
+  };
+
   const handlers: Record<string, (job: Job) => Promise<unknown>> = {
     async [JobName.attribute](job) {
       const input = ZAttributeJob.parse(job.data);
@@ -72,13 +81,13 @@ export function createReferralsWorker(deps: ReferralsWorkerDeps): Worker {
           touchedAt: new Date(input.touchedAt),
         });
         await announce(referral.id, [], false);
-        if (referral.rules.qualifyingAction === 'signup')
-          await deps.jobs.enqueueQualification({ refereeId: input.refereeId, action: 'signup' });
+        await qualifyAfterAttribution(input.refereeId, referral.rules.qualifyingAction);
         return { referralId: referral.id, status: referral.status };
       } catch (err) {
         // A retry after the commit finds the referral already there: go on to qualification.
         if (err instanceof AppError && err.code === 'REFERRAL_ALREADY_ATTRIBUTED') {
-          await deps.jobs.enqueueQualification({ refereeId: input.refereeId, action: 'signup' });
+          await qualifyAfterAttribution(input.refereeId, 'signup');
+          await qualifyAfterAttribution(input.refereeId, 'email_verified');
           return { skipped: err.code };
         }
         // Invalid by now (campaign ended, code gone): nothing to retry.

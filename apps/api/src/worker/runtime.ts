@@ -5,6 +5,7 @@ import {
   createClickCounter,
   createJobQueues,
   createLeaderboard,
+  createMailer,
   createPool,
   createRedis,
   createRedisNotifier,
@@ -49,8 +50,11 @@ export function createWorkerRuntime(config: WorkerConfig, logger: Logger) {
     logger,
     config,
   });
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }, logger);
+  if (!config.SMTP_URL && config.NODE_ENV === 'production')
+    logger.warn('SMTP_URL is not set: verification emails are written to the log, not sent');
   const workers: Worker[] = [
-    createNotificationsWorker({ ...common, leaderboard }),
+    createNotificationsWorker({ ...common, leaderboard, mailer, appUrl: config.PUBLIC_APP_URL }),
     createReferralsWorker({ ...common, leaderboard, clicks, jobs }),
     ...payouts.workers,
   ];
@@ -82,6 +86,7 @@ export function createWorkerRuntime(config: WorkerConfig, logger: Logger) {
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([jobs.close(), scheduler.close()]);
       await payouts.close();
+      mailer.close();
       redis.disconnect();
       await pool.end();
     },

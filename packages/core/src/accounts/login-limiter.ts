@@ -62,3 +62,28 @@ export function createLoginLimiter(
   };
 }
 export type LoginLimiter = ReturnType<typeof createLoginLimiter>;
+
+/**
+ * One verification email per player per minute (the sign-up's own included), shared by every
+ * pod: a player who asks again too soon gets 429 with `Retry-After`, and no mail is queued.
+ */
+export function createVerificationMailLimiter(redis: Redis, prefix: string, perSeconds = 60) {
+  const limiter = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `${prefix}rl:verify-mail`,
+    points: 1,
+    duration: perSeconds,
+  });
+  return {
+    async consume(userId: string): Promise<void> {
+      try {
+        await limiter.consume(userId, 1);
+      } catch (err) {
+        if (err instanceof RateLimiterRes)
+          throw new AppError('RATE_LIMITED', { retryAfterMs: Math.max(1000, err.msBeforeNext) });
+        throw err;
+      }
+    },
+  };
+}
+export type VerificationMailLimiter = ReturnType<typeof createVerificationMailLimiter>;

@@ -3,10 +3,11 @@ import { AppError } from '../errors/app-error.js';
 import type { Pool } from '../db/pool.js';
 import type { JobQueues } from '../jobs/queues.js';
 import { issueAccessToken, type AccessTokenConfig } from './access-token.js';
-import type { LoginLimiter } from './login-limiter.js';
+import type { LoginLimiter, VerificationMailLimiter } from './login-limiter.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { issueRefreshToken, revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.js';
 import { createAuthenticator } from './authenticator.js';
+import { confirmEmailVerification } from './email-verification.js';
 import {
   findUserByEmail,
   findUserById,
@@ -32,8 +33,12 @@ export interface AccountsDeps {
   tokens: AccessTokenConfig;
   refreshTtlSeconds: number;
   loginLimiter: LoginLimiter;
+  verificationMailLimiter: VerificationMailLimiter;
   verifier: TokenVerifier;
-  jobs: Pick<JobQueues, 'enqueueWelcome' | 'enqueueAttribution'>;
+  jobs: Pick<
+    JobQueues,
+    'enqueueWelcome' | 'enqueueAttribution' | 'enqueueVerificationEmail' | 'enqueueQualification'
+  >;
 }
 
 /** A session plus the refresh token the transport puts in its httpOnly cookie. */
@@ -93,6 +98,8 @@ export function createAccountsService(deps: AccountsDeps) {
       if (ctx.visitorId) await recordConversion(deps.pool, ctx.visitorId, row.id);
       // Notifying, attributing and rewarding are the worker's jobs; the request only enqueues them.
       await deps.jobs.enqueueWelcome({ userId: row.id });
+      await deps.verificationMailLimiter.consume(row.id);
+      await deps.jobs.enqueueVerificationEmail({ userId: row.id });
       if (invite)
         await deps.jobs.enqueueAttribution({
           refereeId: row.id,
@@ -130,6 +137,30 @@ export function createAccountsService(deps: AccountsDeps) {
         refreshToken: rotated.token,
         refreshExpiresAt: rotated.expiresAt,
       };
+    },
+
+    /**
+     * Spends a verification link. The first time an address is verified, a referral whose
+     * campaign qualifies on `email_verified` is queued for qualification (the worker rewards it).
+     */
+    async verifyEmail(token: string): Promise<{ alreadyVerified: boolean }> {
+      const confirmed = await confirmEmailVerification(deps.pool, token);
+      if (confirmed.newlyVerified)
+        await deps.jobs.enqueueQualification({
+          refereeId: confirmed.userId,
+          action: 'email_verified',
+        });
+      return { alreadyVerified: !confirmed.newlyVerified };
+    },
+
+    /** Another verification email for a signed-in player who has not verified yet. */
+    async resendVerificationEmail(userId: string): Promise<{ alreadyVerified: boolean }> {
+      const row = await findUserById(deps.pool, userId);
+      if (!row) throw new AppError('NOT_FOUND');
+      if (row.email_verified_at) return { alreadyVerified: true };
+      await deps.verificationMailLimiter.consume(userId);
+      await deps.jobs.enqueueVerificationEmail({ userId });
+      return { alreadyVerified: false };
     },
 
     async logout(refreshToken: string | undefined): Promise<void> {

@@ -8,10 +8,12 @@ export interface UserRow {
   role: Role;
   locale: TLocale;
   password_hash: string | null;
+  email_verified_at: Date | null;
   created_at: Date;
 }
 
-const COLUMNS = 'id, email, display_name, role, locale, password_hash, created_at';
+const COLUMNS =
+  'id, email, display_name, role, locale, password_hash, email_verified_at, created_at';
 
 export function toUser(row: UserRow): TUser {
   return {
@@ -20,6 +22,7 @@ export function toUser(row: UserRow): TUser {
     displayName: row.display_name,
     role: row.role,
     locale: row.locale,
+    emailVerified: row.email_verified_at !== null,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -34,6 +37,14 @@ export async function findUserByEmail(db: Queryable, email: string): Promise<Use
     email,
   ]);
   return rows[0] ?? null;
+}
+
+export async function isEmailVerified(db: Queryable, id: string): Promise<boolean> {
+  const { rows } = await db.query(
+    'select 1 from users where id = $1 and email_verified_at is not null',
+    [id],
+  );
+  return rows.length > 0;
 }
 
 /** Inserts a local account; returns null when the email is taken (unique violation). */

@@ -11,6 +11,9 @@ export const QueueName = {
 
 export const ZWelcomeJob = z.object({ userId: z.string() });
 export type TWelcomeJob = z.infer<typeof ZWelcomeJob>;
+/** Send `userId` a verification link (a fresh token is made by the worker, never carried in Redis). */
+export const ZVerifyEmailJob = z.object({ userId: z.string() });
+export type TVerifyEmailJob = z.infer<typeof ZVerifyEmailJob>;
 
 export const ZAttributeJob = z.object({
   refereeId: z.string(),
@@ -33,6 +36,7 @@ export type TAnnounceJob = z.infer<typeof ZAnnounceJob>;
 
 export const JobName = {
   welcome: 'welcome',
+  verifyEmail: 'verify-email',
   attribute: 'attribute',
   qualify: 'qualify',
   releaseHold: 'release-hold',
@@ -48,6 +52,8 @@ export function bullPrefix(redisPrefix: string): string {
 
 export interface JobQueues {
   enqueueWelcome(job: TWelcomeJob): Promise<void>;
+  /** Callers limit how often (see `createVerificationMailLimiter`); each call is one email. */
+  enqueueVerificationEmail(job: TVerifyEmailJob): Promise<void>;
   enqueueAttribution(job: TAttributeJob): Promise<void>;
   enqueueQualification(job: TQualifyJob): Promise<void>;
   enqueueHoldRelease(referralId: string, at: Date): Promise<void>;
@@ -76,6 +82,9 @@ export function createJobQueues(connection: ConnectionOptions, redisPrefix: stri
       await notifications.add(JobName.welcome, ZWelcomeJob.parse(job), {
         jobId: `welcome-${job.userId}`,
       });
+    },
+    async enqueueVerificationEmail(job) {
+      await notifications.add(JobName.verifyEmail, ZVerifyEmailJob.parse(job), { attempts: 5 });
     },
     async enqueueAttribution(job) {
       await referrals.add(JobName.attribute, ZAttributeJob.parse(job), {

@@ -61,6 +61,8 @@ export const ZUser = z.object({
   displayName: z.string(),
   role: ZRole,
   locale: ZLocale,
+  /** The player clicked the verification link (or their identity provider vouched for the address). */
+  emailVerified: z.boolean(),
   createdAt: z.string(),
 });
 export type TUser = z.infer<typeof ZUser>;
@@ -76,3 +78,15 @@ export type TSession = z.infer<typeof ZSession>;
 
 export const ZMeResponse = z.object({ user: ZUser });
 export const ZOkResponse = z.object({ ok: z.literal(true) });
+
+/** The token of a verification link (`/verify-email#token=…`): 32 random bytes, base64url. */
+export const ZVerifyEmailBody = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not a verification token'),
+});
+export type TVerifyEmailBody = z.infer<typeof ZVerifyEmailBody>;
+export const ZVerifyEmailResponse = z.object({
+  verified: z.literal(true),
+  /** The address had been verified before this request (a second click). */
+  alreadyVerified: z.boolean(),
+});
+export type TVerifyEmailResponse = z.infer<typeof ZVerifyEmailResponse>;

@@ -28,6 +28,10 @@ export const ErrorCode = {
   ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
   /** Sign-up with an email that already has an account. */
   EMAIL_TAKEN: 'EMAIL_TAKEN',
+  /** An email verification link that does not exist (mistyped, truncated or forged). */
+  EMAIL_VERIFICATION_INVALID: 'EMAIL_VERIFICATION_INVALID',
+  /** An email verification link past its expiry; ask for a new one. */
+  EMAIL_VERIFICATION_EXPIRED: 'EMAIL_VERIFICATION_EXPIRED',
   /** The addressed resource does not exist (or is not visible to the caller). */
   NOT_FOUND: 'NOT_FOUND',
   /** The request conflicts with the current state of the resource. */
@@ -102,6 +106,8 @@ export const ERROR_HTTP_STATUS = {
   FORBIDDEN: 403,
   ORIGIN_NOT_ALLOWED: 403,
   EMAIL_TAKEN: 409,
+  EMAIL_VERIFICATION_INVALID: 400,
+  EMAIL_VERIFICATION_EXPIRED: 410,
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
@@ -146,6 +152,8 @@ export const ERROR_MESSAGES = {
   FORBIDDEN: 'You are not allowed to do that.',
   ORIGIN_NOT_ALLOWED: 'This origin is not allowed.',
   EMAIL_TAKEN: 'An account with this email already exists.',
+  EMAIL_VERIFICATION_INVALID: 'This verification link is not valid. Ask for a new one.',
+  EMAIL_VERIFICATION_EXPIRED: 'This verification link has expired. Ask for a new one.',
   NOT_FOUND: 'Not found.',
   CONFLICT: 'That conflicts with the current state.',
   RATE_LIMITED: 'Too many attempts. Please wait a moment.',

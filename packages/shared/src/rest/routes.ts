@@ -5,7 +5,15 @@ import {
   ZWaitingRoomJoinBody,
   ZWaitingRoomStatus,
 } from '../admission/schemas.js';
-import { ZLoginBody, ZMeResponse, ZOkResponse, ZSession, ZSignupBody } from '../auth/schemas.js';
+import {
+  ZLoginBody,
+  ZMeResponse,
+  ZOkResponse,
+  ZSession,
+  ZSignupBody,
+  ZVerifyEmailBody,
+  ZVerifyEmailResponse,
+} from '../auth/schemas.js';
 import { ZCampaignList } from '../campaigns/schemas.js';
 import { ZNotificationList } from '../notifications/schemas.js';
 import { ZWalletResponse } from '../ledger/schemas.js';
@@ -109,6 +117,24 @@ export const routes = {
     tag: 'auth',
     auth: 'refresh',
     response: ZOkResponse,
+  },
+  verifyEmail: {
+    method: 'post',
+    path: '/api/auth/verify-email',
+    summary: 'Spend the token of a verification link (single use; a second click is a no-op)',
+    tag: 'auth',
+    auth: 'none',
+    body: ZVerifyEmailBody,
+    response: ZVerifyEmailResponse,
+  },
+  resendVerificationEmail: {
+    method: 'post',
+    path: '/api/auth/verify-email/resend',
+    summary: 'Send the signed-in player another verification link (at most one a minute)',
+    tag: 'auth',
+    auth: 'access',
+    response: z.object({ alreadyVerified: z.boolean() }),
+    status: 202,
   },
   me: {
     method: 'get',
