@@ -17,6 +17,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   process.env.PLAYLOOP_E2E_DATABASE_URL = stack.databaseUrl;
   process.env.PLAYLOOP_E2E_REDIS_URL = stack.redisUrl;
   process.env.PLAYLOOP_E2E_REDIS_PREFIX = stack.redisPrefix;
+  process.env.PLAYLOOP_E2E_MAIL_DIR = stack.mailDir;
   console.log(
     `e2e: stack up in ${Date.now() - started} ms: api+SPA ${stack.baseURL}, realtime ${stack.realtimeURL}, database ${stack.databaseName}, Redis prefix ${stack.redisPrefix}`,
   );

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { startMailSink } from './mail-sink';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LOG_DIR = path.join(ROOT, 'test-results', 'e2e-stack');
@@ -25,6 +26,8 @@ export interface Stack {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  /** Where the stack's mail relay writes the emails it accepted (see mail-sink.ts). */
+  mailDir: string;
   stop: () => Promise<void>;
 }
 
@@ -50,8 +53,11 @@ export async function startStack(): Promise<Stack> {
 
   const services: Service[] = [];
   let databaseCreated = false;
+  const mailDir = path.join(LOG_DIR, `mail-${suffix}`);
+  const mail = await startMailSink(mailDir);
   const stop = async () => {
     await Promise.all(services.map(stopService));
+    await mail.close();
     if (databaseCreated)
       await dropDatabase(adminUrl, databaseName).catch((err) =>
         console.error(`e2e: could not drop ${databaseName}:`, err),
@@ -97,7 +103,11 @@ export async function startStack(): Promise<Stack> {
         HOST: '127.0.0.1',
         ALLOWED_ORIGINS: baseURL,
       }),
-      startService('worker', BUILT.worker, common),
+      startService('worker', BUILT.worker, {
+        ...common,
+        PUBLIC_APP_URL: baseURL,
+        SMTP_URL: mail.url,
+      }),
       startService('sandbox-provider', BUILT.sandbox, {
         SANDBOX_PORT: String(sandboxPort),
         SANDBOX_API_KEY: sandboxKeys.apiKey,
@@ -118,7 +128,16 @@ export async function startStack(): Promise<Stack> {
       waitForReady(`${baseURL}/readyz`, services),
       waitForReady(`${realtimeURL}/readyz`, services),
     ]);
-    return { baseURL, realtimeURL, databaseName, databaseUrl, redisUrl, redisPrefix, stop };
+    return {
+      baseURL,
+      realtimeURL,
+      databaseName,
+      databaseUrl,
+      redisUrl,
+      redisPrefix,
+      mailDir,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../auth/login-page';
 import { SignupPage } from '../auth/signup-page';
+import { VerifyEmailPage } from '../auth/verify-email-page';
 import { HomePage } from '../home/home-page';
 import { DashboardPage } from '../dashboard/dashboard-page';
 import { wheelRoutes } from '../games/wheel/wheel-routes';
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'waiting-room', element: <WaitingRoomPage /> },
+      { path: 'verify-email', element: <VerifyEmailPage /> },
       {
         path: 'dashboard',
         element: (

@@ -145,6 +145,12 @@ export function expireSession(): void {
   if (state.status === 'signed-in') clearSession('expired');
 }
 
+/** The server confirmed the address (a verification link opened, maybe in another tab). */
+export function markEmailVerified(): void {
+  if (state.status === 'signed-in' && !state.user.emailVerified)
+    setState({ status: 'signed-in', user: { ...state.user, emailVerified: true } });
+}
+
 export function getAccessToken(): string | null {
   return accessToken;
 }

@@ -4,6 +4,7 @@ import { localeNames } from '../i18n/locale';
 import { useDocumentTitle } from '../i18n/use-document-title';
 import { NotificationList } from '../notifications/notification-list';
 import { ReferralPanels } from '../referrals/referral-panels';
+import { EmailVerificationNotice } from './email-verification-notice';
 
 export function DashboardPage() {
   const { t, formatDate } = useI18n();
@@ -17,6 +18,7 @@ export function DashboardPage() {
         <h1>{t('dashboard.title', { name: user.displayName })}</h1>
         <p className="muted">{t('dashboard.lead')}</p>
       </div>
+      {!user.emailVerified && <EmailVerificationNotice email={user.email} />}
       <div className="dashboard-grid">
         <ReferralPanels />
         <NotificationList />
@@ -28,6 +30,10 @@ export function DashboardPage() {
             <div>
               <dt>{t('profile.email')}</dt>
               <dd>{user.email}</dd>
+            </div>
+            <div>
+              <dt>{t('profile.emailStatus')}</dt>
+              <dd>{t(user.emailVerified ? 'profile.verified' : 'profile.unverified')}</dd>
             </div>
             <div>
               <dt>{t('profile.memberSince')}</dt>
