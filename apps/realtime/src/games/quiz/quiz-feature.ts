@@ -3,12 +3,12 @@ import { hostname } from 'node:os';
 import {
   AppError,
   createJobQueues,
+  createAnswerRecorder,
   createQuizHost,
   createRedisClock,
   getWallets,
   joinQuizSession,
   quizKeys,
-  recordQuizAnswer,
   answerSoloQuestion,
   startSoloRun,
   type JobQueues,
@@ -68,6 +68,8 @@ export function createQuizFeature(deps: QuizFeatureDeps): RealtimeFeature {
     flagBelowMs: config.QUIZ_FLAG_BELOW_MS,
   });
   const play = { pool, redis, keys, serverNow: clock.now };
+  // Answers are stamped on arrival and written in batches (see createAnswerRecorder).
+  const answers = createAnswerRecorder(redis, keys, clock.now);
   const solo = { ...play, flagBelowMs: config.QUIZ_FLAG_BELOW_MS, onFirstGame };
   let fanOut: QuizFanOut | undefined;
 
@@ -104,7 +106,7 @@ export function createQuizFeature(deps: QuizFeatureDeps): RealtimeFeature {
       });
       router.on(socket, 'quiz:answer', (payload) => {
         if (!socket.rooms.has(quizRoom(payload.sessionId))) throw new AppError('QUIZ_NOT_JOINED');
-        return recordQuizAnswer(redis, keys, userId, payload);
+        return answers.record(userId, payload);
       });
       router.on(socket, 'quiz:solo:start', ({ campaignId }) =>
         startSoloRun(solo, { userId, campaignId }),

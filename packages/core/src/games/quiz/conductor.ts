@@ -5,6 +5,7 @@ import type { QuizKeys } from './keys.js';
 import type { ServerClock } from './redis-clock.js';
 import { readRoundState } from './round-state.js';
 import { transitionRound, type TransitionResult, type TransitionSpec } from './round-scripts.js';
+import { QUIZ_ANSWER_GRACE_MS } from './answer-script.js';
 import { delayOf, endedCommon, questionStep } from './round-steps.js';
 import { scoreQuestion } from './score-question.js';
 import {
@@ -129,11 +130,13 @@ export function conductSession(deps: ConductorDeps, sessionId: string): Conducti
         return Math.min(r.waitMs, LOBBY_REFRESH_MS);
       }
       case 'question':
-        // Closing is silent: pods do not announce `scoring`; the reveal follows at once.
+        // Closing is silent: pods do not announce `scoring`; the reveal follows at once. It waits
+        // out the grace in which answers received before the deadline may still be written.
         return delayOf(
           await transitionRound(redis, keys, sessionId, deps.holder, {
             from: { phase: 'question', q: st.q },
             dueField: 'deadline',
+            dueAfterMs: QUIZ_ANSWER_GRACE_MS,
             to: { phase: 'scoring', q: st.q },
           }),
         );

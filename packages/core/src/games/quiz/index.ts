@@ -3,6 +3,7 @@ export * from './lease.js';
 export * from './redis-clock.js';
 export * from './round-state.js';
 export * from './round-scripts.js';
+export * from './answer-script.js';
 export * from './standings.js';
 export * from './score-question.js';
 export * from './session-repo.js';
