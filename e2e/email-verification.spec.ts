@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readMail } from './support/mail-sink';
+import { readMail } from '../packages/core/src/testing/smtp-sink';
 import { newPerson } from './support/people';
 
 const mailDir = () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { startMailSink } from './mail-sink';
+import { startSmtpSink } from '../../packages/core/src/testing/smtp-sink';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LOG_DIR = path.join(ROOT, 'test-results', 'e2e-stack');
@@ -54,7 +54,7 @@ export async function startStack(): Promise<Stack> {
   const services: Service[] = [];
   let databaseCreated = false;
   const mailDir = path.join(LOG_DIR, `mail-${suffix}`);
-  const mail = await startMailSink(mailDir);
+  const mail = await startSmtpSink({ dir: mailDir });
   const stop = async () => {
     await Promise.all(services.map(stopService));
     await mail.close();

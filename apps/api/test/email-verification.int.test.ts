@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZErrorBody, ZMeResponse, ZMyLink, ZSession, ZWalletResponse } from '@playloop/shared';
-import { insertTestCampaign } from '@playloop/core/testing';
+import { insertTestCampaign, startSmtpSink } from '@playloop/core/testing';
 import { client, PASSWORD, startTestApi, uniqueEmail, type TestApi } from './harness.js';
-import { startSmtpSink } from './smtp-sink.js';
+
 import { eventually, startTestWorker } from './worker-harness.js';
 
 const APP_URL = 'http://app.playloop.test';

@@ -3,3 +3,4 @@ export * from './redis.js';
 export * from './env.js';
 export * from './supabase-auth.js';
 export * from './fixtures.js';
+export * from './smtp-sink.js';

@@ -1,4 +1,6 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
 export interface SinkMessage {
@@ -13,12 +15,13 @@ const decodeQuotedPrintable = (raw: string) =>
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /**
- * A real SMTP server on loopback standing in for the operator's mail relay (the one third party
- * the verification flow talks to): it accepts every message and keeps it for the test to read.
+ * A real SMTP server on loopback standing in for the operator's mail relay, the one third party
+ * the verification flow talks to. It accepts every message and keeps it; with `dir`, it also
+ * writes each one to a file named by its recipient, for readers in other processes (`readMail`).
  */
-export async function startSmtpSink() {
+export async function startSmtpSink(opts: { dir?: string } = {}) {
   const messages: SinkMessage[] = [];
-  const waiters: (() => void)[] = [];
+  if (opts.dir) mkdirSync(opts.dir, { recursive: true });
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -27,11 +30,15 @@ export async function startSmtpSink() {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        messages.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          body: decodeQuotedPrintable(Buffer.concat(chunks).toString('utf8')),
-        });
-        waiters.splice(0).forEach((w) => w());
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        messages.push({ to, body: decodeQuotedPrintable(raw) });
+        if (opts.dir)
+          for (const address of to)
+            writeFileSync(
+              path.join(opts.dir, `${address}.${String(messages.length).padStart(4, '0')}.eml`),
+              raw,
+            );
         callback();
       });
     },
@@ -48,12 +55,20 @@ export async function startSmtpSink() {
         const found = messages.filter((m) => m.to.includes(to))[n];
         if (found) return found;
         if (Date.now() > until) throw new Error(`no message #${n} to ${to} within ${ms} ms`);
-        await new Promise<void>((r) => {
-          waiters.push(r);
-          setTimeout(r, 200);
-        });
+        await new Promise((r) => setTimeout(r, 50));
       }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Bodies of the messages a sink with `dir` wrote for `to`, oldest first. */
+export function readMail(dir: string, to: string): string[] {
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.startsWith(`${to}.`));
+  } catch {
+    return [];
+  }
+  return files.sort().map((f) => decodeQuotedPrintable(readFileSync(path.join(dir, f), 'utf8')));
 }
