@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZErrorBody, ZMeResponse, ZMyLink, ZSession, ZWalletResponse } from '@playloop/shared';
-import { insertTestCampaign, startSmtpSink } from '@playloop/core/testing';
+import { insertTestCampaign, insertTestUser, startSmtpSink } from '@playloop/core/testing';
 import { client, PASSWORD, startTestApi, uniqueEmail, type TestApi } from './harness.js';
 
 import { eventually, startTestWorker } from './worker-harness.js';
@@ -120,6 +120,43 @@ describe('email verification', () => {
     );
     expect(Number(rows[0]?.n)).toBe(1);
     expect((await walletOf(alice)).points).toBe(100);
+  });
+
+  it('qualifies at attribution when the address was verified first (a fast click, a Supabase account)', async () => {
+    const erin = await signUp('Erin');
+    const link = ZMyLink.parse(
+      (
+        await erin.c.call('GET', `/api/referrals/link?campaignId=${campaignId}`, {
+          token: erin.session.accessToken,
+        })
+      ).json,
+    );
+    // A friend whose address is already verified when their sign-up's attribution job runs.
+    const friend = await insertTestUser(api.services.pool, { ip: null, deviceId: null });
+    await api.services.pool.query(
+      `update users set email_verified_at = now(), created_at = now() - interval '5 minutes' where id = $1`,
+      [friend.id],
+    );
+    await api.services.jobs.enqueueAttribution({
+      refereeId: friend.id,
+      code: link.code,
+      touchedAt: new Date().toISOString(),
+    });
+    await eventually(
+      async () => {
+        const wallet = ZWalletResponse.parse(
+          (await erin.c.call('GET', '/api/wallet', { token: erin.session.accessToken })).json,
+        ).wallet;
+        return wallet.points === 100 ? true : undefined;
+      },
+      10_000,
+      "the referrer's reward",
+    );
+    const { rows } = await api.services.pool.query<{ status: string }>(
+      `select status from referrals where referee_id = $1`,
+      [friend.id],
+    );
+    expect(rows[0]?.status).toBe('rewarded');
   });
 
   it('refuses malformed, unknown and expired tokens with codes and verifies nobody', async () => {
