@@ -154,6 +154,11 @@ test('marketing builds and publishes a campaign with a wheel and a quiz, a frien
   await expect(
     page.getByRole('region', { name: 'Shows' }).getByRole('row', { name: /Live quiz/ }),
   ).toContainText('2');
+  // A later visit still offers the bank's questions for the next show, never their answers.
+  await page.reload();
+  await expect(scheduleForm.getByLabel(/Which planet is red\? · in 1 show/)).toBeVisible();
+  await expect(scheduleForm.getByLabel(/How many legs has a spider\? · in 1 show/)).toBeVisible();
+  await expect(scheduleForm).not.toContainText('Mars');
 
   // ── Publish.
   await sections.getByRole('link', { name: 'Settings' }).click();

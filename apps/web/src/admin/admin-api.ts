@@ -28,6 +28,7 @@ export const adminApi = {
   publishWheel: (campaignId: string, body: TWheelConfigInput) =>
     apiFetch(routes.wheelPublish, { params: { campaignId }, body }),
   quizSessions: (campaignId: string) => apiFetch(routes.quizSessions, { query: { campaignId } }),
+  quizBank: (campaignId: string) => apiFetch(routes.quizBank, { query: { campaignId } }),
   addQuestion: (body: z.input<typeof ZQuizQuestionBody>) =>
     apiFetch(routes.quizAddQuestion, { body }),
   scheduleQuiz: (body: z.input<typeof ZQuizScheduleBody>) =>

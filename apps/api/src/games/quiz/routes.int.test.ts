@@ -1,5 +1,11 @@
 import { insertTestCampaign, insertTestUser } from '@playloop/core/testing';
-import { newId, ZQuizResults, ZQuizSessionList, ZQuizSessionSummary } from '@playloop/shared';
+import {
+  newId,
+  ZQuizBank,
+  ZQuizResults,
+  ZQuizSessionList,
+  ZQuizSessionSummary,
+} from '@playloop/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/harness.js';
 import { staffSession } from '../../../test/staff.js';
@@ -49,6 +55,50 @@ describe('quiz REST: banks, scheduling, listing and results', () => {
     expect(listed.status).toBe(200);
     expect(ZQuizSessionList.parse(listed.json).sessions.map((s) => s.id)).toContain(summary.id);
     expect(JSON.stringify(listed.json)).not.toMatch(/correct|Rome/);
+  });
+
+  it('lists the bank to marketing on a later visit, newest first, never with the correct answer', async () => {
+    const other = await insertTestCampaign(api.services.pool);
+    const added: string[] = [];
+    for (const text of ['Largest planet?', 'Smallest prime?']) {
+      const res = await marketing.c.call('POST', '/api/admin/quiz/questions', {
+        token: marketing.token,
+        body: { campaignId: other, text, answers: ['Two', 'Jupiter', 'Mars'], correctIndex: 1 },
+      });
+      added.push((res.json as { id: string }).id);
+    }
+    await marketing.c.call('POST', '/api/admin/quiz/sessions', {
+      token: marketing.token,
+      body: {
+        campaignId: other,
+        startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        questionIds: [added[0]],
+      },
+    });
+
+    const res = await marketing.c.call('GET', `/api/admin/quiz/questions?campaignId=${other}`, {
+      token: marketing.token,
+    });
+    expect(res.status).toBe(200);
+    const bank = ZQuizBank.parse(res.json);
+    expect(bank.questions.map((q) => [q.id, q.text, q.sessionCount])).toEqual([
+      [added[1], 'Smallest prime?', 0],
+      [added[0], 'Largest planet?', 1],
+    ]);
+    expect(bank.questions[0]?.answers).toEqual(['Two', 'Jupiter', 'Mars']);
+    expect(JSON.stringify(res.json)).not.toMatch(/correct/i);
+
+    const asPlayer = await player.c.call('GET', `/api/admin/quiz/questions?campaignId=${other}`, {
+      token: player.token,
+    });
+    expect(asPlayer.status).toBe(403);
+    const anonymous = await player.c.call('GET', `/api/admin/quiz/questions?campaignId=${other}`);
+    expect(anonymous.status).toBe(401);
+    const malformed = await marketing.c.call('GET', '/api/admin/quiz/questions?campaignId=nope', {
+      token: marketing.token,
+    });
+    expect(malformed.status).toBe(400);
+    expect((malformed.json as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
   });
 
   it('refuses players, bad questions and foreign questions with stable codes', async () => {

@@ -1,8 +1,9 @@
 // GET /api/quiz/sessions · GET /api/quiz/sessions/:sessionId/results
-// POST /api/admin/quiz/questions · POST /api/admin/quiz/sessions
+// GET|POST /api/admin/quiz/questions · POST /api/admin/quiz/sessions
 import { Router } from 'express';
 import {
   createQuizQuestion,
+  listQuizBank,
   listQuizSessions,
   readQuizResults,
   recordAudit,
@@ -29,7 +30,8 @@ export interface QuizRouteDeps {
 
 /**
  * What the SPA needs around a live show (which one to join, the final results) and how marketing
- * fills a bank and schedules a show. Questions are never listed: the bank's answers stay server-side.
+ * fills a bank and schedules a show. The bank is listed to staff without its correct answers: they
+ * are written once and leave the server only in a question's reveal.
  */
 export function quizRoutes(deps: QuizRouteDeps): Router {
   const router = Router();
@@ -43,6 +45,11 @@ export function quizRoutes(deps: QuizRouteDeps): Router {
   mount(router, routes.quizResults, requireAuth(deps.accounts), async (req, res) => {
     const { sessionId } = parseInput(ZQuizSessionIdParam, req.params);
     return readQuizResults(deps.pool, sessionId, principalOf(res).userId);
+  });
+
+  mount(router, routes.quizBank, ...staff, async (req) => {
+    const { campaignId } = parseInput(ZQuizSessionsQuery, req.query);
+    return { questions: await listQuizBank(deps.pool, campaignId) };
   });
 
   mount(router, routes.quizAddQuestion, ...staff, async (req, res) => {

@@ -160,7 +160,8 @@ export const adminEn = {
 
   'quiz.title': 'Quiz',
   'quiz.bankNote':
-    'Questions are kept on the server with their answers and are not listed again; a show can use the questions you add here.',
+    'Questions are kept on the server; the bank lists them without their correct answers, which leave the server only when a question is revealed.',
+  'quiz.usedIn': 'in {count} show(s)',
   'quiz.addTitle': 'Add a question to the bank',
   'quiz.text': 'Question',
   'quiz.answers': 'Answers',

@@ -161,7 +161,8 @@ export const adminIt: AdminMessages = {
 
   'quiz.title': 'Quiz',
   'quiz.bankNote':
-    'Le domande restano sul server con le risposte e non vengono più elencate; uno show può usare le domande che aggiungi qui.',
+    'Le domande restano sul server; l’archivio le elenca senza la risposta giusta, che lascia il server solo quando la domanda viene rivelata.',
+  'quiz.usedIn': 'in {count} show',
   'quiz.addTitle': 'Aggiungi una domanda all’archivio',
   'quiz.text': 'Domanda',
   'quiz.answers': 'Risposte',

@@ -11,6 +11,8 @@ import type { ClientErrorCode } from '../../api/api-error';
 export interface AddedQuestion {
   id: string;
   text: string;
+  /** Shows that already ask it (from the bank list). */
+  sessionCount?: number;
 }
 
 const blank = () => ({

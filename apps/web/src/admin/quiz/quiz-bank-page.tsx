@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../i18n/use-document-title';
 import { adminApi } from '../admin-api';
@@ -6,19 +5,19 @@ import { CampaignTabs } from '../campaigns/campaign-tabs';
 import { useAdminText } from '../i18n/use-admin-text';
 import { ErrorNotice, Loading } from '../ui/error-notice';
 import { useLoad } from '../use-load';
-import { QuestionForm, type AddedQuestion } from './question-form';
+import { QuestionForm } from './question-form';
 import { ScheduleForm } from './schedule-form';
 
 /**
- * `/admin/campaigns/:campaignId/quiz`: fill the question bank and schedule live shows. The api
- * never lists the bank (its answers stay server-side), so the questions offered for a show are the
- * ones added during this visit.
+ * `/admin/campaigns/:campaignId/quiz`: fill the question bank and schedule live shows from any of
+ * its questions. The bank is listed without correct answers: those leave the server only in a
+ * question's reveal.
  */
 export function QuizBankPage() {
   const { campaignId = '' } = useParams();
   const { at, formatDate } = useAdminText();
   useDocumentTitle(at('quiz.title'));
-  const [added, setAdded] = useState<AddedQuestion[]>([]);
+  const bank = useLoad(() => adminApi.quizBank(campaignId), campaignId);
   const sessions = useLoad(() => adminApi.quizSessions(campaignId), campaignId);
   return (
     <div className="admin-page">
@@ -28,9 +27,14 @@ export function QuizBankPage() {
       <h1>{at('quiz.title')}</h1>
       <CampaignTabs campaignId={campaignId} />
       <p className="muted">{at('quiz.bankNote')}</p>
+      {bank.status === 'failed' && <ErrorNotice code={bank.error} onRetry={bank.reload} />}
       <div className="admin-columns">
-        <QuestionForm campaignId={campaignId} onAdded={(q) => setAdded((list) => [...list, q])} />
-        <ScheduleForm campaignId={campaignId} questions={added} onScheduled={sessions.reload} />
+        <QuestionForm campaignId={campaignId} onAdded={bank.reload} />
+        <ScheduleForm
+          campaignId={campaignId}
+          questions={bank.data?.questions ?? []}
+          onScheduled={() => (sessions.reload(), bank.reload())}
+        />
       </div>
       <section className="card" aria-labelledby="sessions-title">
         <h2 id="sessions-title" className="card__title">

@@ -159,6 +159,9 @@ export function ScheduleForm(props: {
                 <span className="admin-check__order">{picked.indexOf(q.id) + 1}.</span>
               )}{' '}
               {q.text}
+              {q.sessionCount !== undefined && q.sessionCount > 0 && (
+                <span className="muted"> · {at('quiz.usedIn', { count: q.sessionCount })}</span>
+              )}
             </label>
           ))
         )}

@@ -1,4 +1,9 @@
-import { newId, type TQuizResults, type TQuizSessionSummary } from '@playloop/shared';
+import {
+  newId,
+  type TQuizBankQuestion,
+  type TQuizResults,
+  type TQuizSessionSummary,
+} from '@playloop/shared';
 import type { z } from 'zod';
 import type { ZQuizQuestionBody, ZQuizScheduleBody } from '@playloop/shared';
 import type { Queryable } from '../../db/pool.js';
@@ -94,6 +99,39 @@ export async function readQuizResults(
         }
       : null,
   };
+}
+
+/**
+ * The active questions of a campaign's bank, newest first (at most 500), for the console to pick
+ * from. The correct index is not read: it leaves the server only in a reveal.
+ */
+export async function listQuizBank(
+  db: Queryable,
+  campaignId: string,
+): Promise<TQuizBankQuestion[]> {
+  const { rows } = await db.query<{
+    id: string;
+    body: string;
+    answers: string[];
+    time_limit_seconds: number;
+    session_count: string;
+    created_at: Date;
+  }>(
+    `select q.id, q.body, q.answers, q.time_limit_seconds, q.created_at,
+            (select count(*) from quiz_sessions s
+             where s.campaign_id = q.campaign_id and q.id = any(s.question_ids) and s.status <> 'cancelled') as session_count
+     from quiz_questions q where q.campaign_id = $1 and q.is_active
+     order by q.created_at desc, q.id limit 500`,
+    [campaignId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    text: r.body,
+    answers: r.answers,
+    timeLimitSeconds: r.time_limit_seconds,
+    sessionCount: Number(r.session_count),
+    createdAt: r.created_at.toISOString(),
+  }));
 }
 
 export async function createQuizQuestion(

@@ -57,6 +57,22 @@ export const ZQuizQuestionBody = z
   });
 export const ZQuizQuestionCreated = z.strictObject({ id: z.string() });
 
+/**
+ * A question of the bank as the console lists it, to pick questions for a show. Never with its
+ * correct answer: that is written once and leaves the server only in the question's reveal.
+ */
+export const ZQuizBankQuestion = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  answers: z.array(z.string()),
+  timeLimitSeconds: z.number().int(),
+  /** Shows (not cancelled) that ask it. */
+  sessionCount: z.number().int().min(0),
+  createdAt: z.string(),
+});
+export type TQuizBankQuestion = z.infer<typeof ZQuizBankQuestion>;
+export const ZQuizBank = z.strictObject({ questions: z.array(ZQuizBankQuestion) });
+
 /** Marketing schedules a live session from questions of the campaign's bank. */
 export const ZQuizScheduleBody = z.strictObject({
   campaignId: ZCampaignId,

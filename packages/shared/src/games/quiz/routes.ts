@@ -1,5 +1,6 @@
 import type { RouteContract } from '../../rest/routes.js';
 import {
+  ZQuizBank,
   ZQuizQuestionBody,
   ZQuizQuestionCreated,
   ZQuizResults,
@@ -27,6 +28,16 @@ export const quizRoutes = {
     tag: 'quiz',
     auth: 'access',
     response: ZQuizResults,
+  },
+  quizBank: {
+    method: 'get',
+    path: '/api/admin/quiz/questions',
+    summary: "A campaign's quiz bank, newest first, without the correct answers",
+    tag: 'quiz',
+    auth: 'access',
+    roles: ['marketing'],
+    query: ZQuizSessionsQuery,
+    response: ZQuizBank,
   },
   quizAddQuestion: {
     method: 'post',
