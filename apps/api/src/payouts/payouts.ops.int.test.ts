@@ -220,6 +220,21 @@ describe('outgoing CRM webhooks', () => {
       });
       const payoutId = (res.json as { payout: { id: string } }).payout.id;
       await until(async () => (received.length === 2 ? true : undefined), 15_000, 'two deliveries');
+      // The CRM has both bodies once its 204s are on their way back; the worker records them after
+      // reading those answers, so the log is read once it shows the outcome, not in the same instant.
+      const log = await until(
+        async () => {
+          const list = ZWebhookDeliveryList.parse(
+            (await call('GET', '/api/admin/webhooks/deliveries', admin.token)).json,
+          );
+          return list.deliveries.length === 2 &&
+            list.deliveries.every((d) => d.status !== 'pending')
+            ? list
+            : undefined;
+        },
+        15_000,
+        'both deliveries recorded',
+      );
 
       const types = received.map((r) => r.headers['x-playloop-event']).sort();
       expect(types).toEqual(['payout.fulfilled', 'reward.granted']);
@@ -234,10 +249,7 @@ describe('outgoing CRM webhooks', () => {
           data: { payoutId, userId: player.id, email: player.email },
         });
       }
-      const log = ZWebhookDeliveryList.parse(
-        (await call('GET', '/api/admin/webhooks/deliveries', admin.token)).json,
-      );
-      expect(log.deliveries.every((d) => d.status === 'delivered')).toBe(true);
+      expect(log.deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered']);
       expect(log.deliveries.reduce((n, d) => n + d.attempts, 0)).toBe(4); // two 503s, then two 204s
       const attempts = await stack.pool.query(
         'select status_code from webhook_delivery_attempts order by id',
