@@ -183,6 +183,38 @@ describe('spinWheel', () => {
     expect(second.wallet).toEqual({ points: 100, pointsHeld: 0, spins: 0 });
   });
 
+  it('never overspends the budget under 40 concurrent spins: the ones it cannot pay get the fallback, with their stock given back', async () => {
+    const campaignId = await wheelCampaign(
+      [seg('100 points', 1_000_000, { kind: 'points', amount: 100 }, 30), tryAgain],
+      500,
+    );
+    const players = await Promise.all(Array.from({ length: 40 }, () => playerWithSpins(1)));
+    const results = await Promise.all(
+      players.map((userId) => spinWheel(pool, { userId, campaignId })),
+    );
+    expect(results.filter((r) => r.awardedIndex === 0)).toHaveLength(5);
+    const unpaid = results.filter((r) => r.awardedIndex === 1);
+    expect(unpaid).toHaveLength(35);
+    // The stock (30) never runs out: a spin the budget cannot pay gives its unit back.
+    expect(unpaid.every((r) => r.fallbackReason === 'over_budget')).toBe(true);
+    const budget = await pool.query<{ balance: string }>(
+      `select balance from ledger_accounts where kind = 'campaign_budget' and campaign_id = $1`,
+      [campaignId],
+    );
+    expect(Number(budget.rows[0]?.balance)).toBe(0);
+    // Only paid spins keep their stock: 30 − 5.
+    const stock = await pool.query('select remaining from wheel_stock where campaign_id = $1', [
+      campaignId,
+    ]);
+    expect(stock.rows).toEqual([{ remaining: 25 }]);
+    for (const userId of players) expect((await getWallet(pool, userId)).spins, userId).toBe(0);
+    expect(await findLedgerDrift(pool)).toMatchObject({
+      accountsOffBalance: [],
+      unbalancedTransactions: [],
+      negativeAccounts: 0,
+    });
+  });
+
   it('refuses on a campaign that is not running', async () => {
     const campaignId = await wheelCampaign([seg('A', 1, { kind: 'points', amount: 1 }), tryAgain]);
     await pool.query(`update campaigns set status = 'paused' where id = $1`, [campaignId]);

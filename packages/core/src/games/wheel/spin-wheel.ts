@@ -105,8 +105,10 @@ export async function spinWheel(pool: Pool, input: SpinInput): Promise<TWheelSpi
     const drawn = wheel.segments[drawnIndex] as Segment;
 
     const accounts = await accountsFor(tx, userId, campaignId, drawn);
-    // A first, unlocked look answers the common refusal cheaply and keeps the stock and seed work
-    // below out of the time the shared house account is locked (every spin locks it: keep it short).
+    // An unlocked look answers the common refusal cheaply. Nothing is locked `for update`: the
+    // posting itself locks the accounts it touches (in id order) until commit, and the ledger's
+    // never-negative check refuses an overdraft there, so the shared house and budget rows are held
+    // for the last few statements of a spin only, not for all of it.
     const seen = await balancesOf(tx, accounts, false);
     if (seen.spins < 1) throw new AppError('NO_SPINS');
     await tx.query('update wheel_seeds set next_nonce = $2 where id = $1', [seed.id, nonce + 1]);
@@ -117,36 +119,45 @@ export async function spinWheel(pool: Pool, input: SpinInput): Promise<TWheelSpi
     if (seen.budget < costsPoints) reason = 'over_budget';
     else if (drawn.stock !== null && !(await takeStock(tx, wheel, drawnIndex)))
       reason = 'out_of_stock';
-    const locked = await balancesOf(tx, accounts, true);
-    if (locked.spins < 1) throw new AppError('NO_SPINS');
-    if (reason === null && locked.budget < costsPoints) {
-      // The budget ran out since the first look: give the stock back, award the fallback.
-      await tx.query('rollback to savepoint wheel_award');
-      reason = 'over_budget';
-    }
-    await tx.query('release savepoint wheel_award');
-    const awardedIndex = reason === null ? drawnIndex : wheel.fallbackIndex;
-    const awarded = wheel.segments[awardedIndex] as Segment;
 
     const spinId = newId('spn');
-    // Only after giving the stock back (which released the locks) can the spin have gone since.
-    const posted = await postTransaction(tx, {
-      idempotencyKey: `wheel-spin:${seed.id}:${nonce}`,
-      kind: 'spin_use',
-      campaignId,
-      memo: {
-        description: `Wheel of fortune: ${awarded.label}`,
-        spinId,
-        drawnIndex,
-        awardedIndex,
-        fallbackReason: reason,
-      },
-      legs: legsFor(accounts, awarded.prize),
-    }).catch((err: unknown) => {
+    const post = (awardedIndex: number, why: FallbackReason | null) =>
+      postTransaction(tx, {
+        idempotencyKey: `wheel-spin:${seed.id}:${nonce}`,
+        kind: 'spin_use',
+        campaignId,
+        memo: {
+          description: `Wheel of fortune: ${(wheel.segments[awardedIndex] as Segment).label}`,
+          spinId,
+          drawnIndex,
+          awardedIndex,
+          fallbackReason: why,
+        },
+        legs: legsFor(accounts, (wheel.segments[awardedIndex] as Segment).prize),
+      });
+    const noSpins = (err: unknown) => {
       throw err instanceof AppError && err.code === 'INSUFFICIENT_FUNDS'
         ? new AppError('NO_SPINS', { cause: err })
         : err;
+    };
+    let awardedIndex = reason === null ? drawnIndex : wheel.fallbackIndex;
+    let posted = await post(awardedIndex, reason).catch(async (err: unknown) => {
+      if (!(err instanceof AppError && err.code === 'INSUFFICIENT_FUNDS')) throw err;
+      // Rare: the spin or the budget went since the first look. Locked now, decide for certain,
+      // then post again (with the locks held it cannot race a second time).
+      const locked = await balancesOf(tx, accounts, true);
+      if (locked.spins < 1) noSpins(err);
+      if (reason === null && locked.budget < costsPoints) {
+        // The budget cannot pay the drawn points: give the stock back, award the fallback.
+        await tx.query('rollback to savepoint wheel_award');
+        await balancesOf(tx, accounts, true);
+        reason = 'over_budget';
+        awardedIndex = wheel.fallbackIndex;
+      }
+      return null;
     });
+    posted ??= await post(awardedIndex, reason).catch(noSpins);
+    const awarded = wheel.segments[awardedIndex] as Segment;
     // The seed row is locked and the nonce unique, so a duplicate here means a bug, not a retry.
     if (posted.duplicate)
       throw new AppError('CONFLICT', { internal: `wheel-spin:${seed.id}:${nonce} already posted` });
