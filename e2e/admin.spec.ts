@@ -159,6 +159,16 @@ test('marketing builds and publishes a campaign with a wheel and a quiz, a frien
   await expect(scheduleForm.getByLabel(/Which planet is red\? · in 1 show/)).toBeVisible();
   await expect(scheduleForm.getByLabel(/How many legs has a spider\? · in 1 show/)).toBeVisible();
   await expect(scheduleForm).not.toContainText('Mars');
+  // Retiring a question takes it out of the choices for new shows.
+  const bankList = page.getByRole('region', { name: 'Question bank' });
+  await expect(bankList.getByRole('row', { name: /Which planet is red\?/ })).toContainText(
+    'Venus · Mars',
+  );
+  page.once('dialog', (dialog) => void dialog.accept());
+  await bankList.getByRole('button', { name: 'Retire “How many legs has a spider?”' }).click();
+  await expect(bankList.getByRole('row', { name: /spider/ })).toHaveCount(0);
+  await expect(scheduleForm.getByLabel(/How many legs has a spider\?/)).toHaveCount(0);
+  await expect(scheduleForm.getByLabel(/Which planet is red\?/)).toBeVisible();
 
   // ── Publish.
   await sections.getByRole('link', { name: 'Settings' }).click();

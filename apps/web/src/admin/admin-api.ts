@@ -29,6 +29,8 @@ export const adminApi = {
     apiFetch(routes.wheelPublish, { params: { campaignId }, body }),
   quizSessions: (campaignId: string) => apiFetch(routes.quizSessions, { query: { campaignId } }),
   quizBank: (campaignId: string) => apiFetch(routes.quizBank, { query: { campaignId } }),
+  retireQuestion: (questionId: string) =>
+    apiFetch(routes.quizRetireQuestion, { params: { questionId } }),
   addQuestion: (body: z.input<typeof ZQuizQuestionBody>) =>
     apiFetch(routes.quizAddQuestion, { body }),
   scheduleQuiz: (body: z.input<typeof ZQuizScheduleBody>) =>

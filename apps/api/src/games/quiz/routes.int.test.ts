@@ -94,6 +94,52 @@ describe('quiz REST: banks, scheduling, listing and results', () => {
     expect(asPlayer.status).toBe(403);
     const anonymous = await player.c.call('GET', `/api/admin/quiz/questions?campaignId=${other}`);
     expect(anonymous.status).toBe(401);
+    // Retired: gone from the bank and from new shows, kept for the show that already asks it.
+    const retired = await marketing.c.call('DELETE', `/api/admin/quiz/questions/${added[0]}`, {
+      token: marketing.token,
+    });
+    expect(retired.status).toBe(200);
+    expect(retired.json).toEqual({ retired: true });
+    const again = await marketing.c.call('DELETE', `/api/admin/quiz/questions/${added[0]}`, {
+      token: marketing.token,
+    });
+    expect(again.json).toEqual({ retired: true });
+    const after = ZQuizBank.parse(
+      (
+        await marketing.c.call('GET', `/api/admin/quiz/questions?campaignId=${other}`, {
+          token: marketing.token,
+        })
+      ).json,
+    );
+    expect(after.questions.map((q) => q.id)).toEqual([added[1]]);
+    const reuse = await marketing.c.call('POST', '/api/admin/quiz/sessions', {
+      token: marketing.token,
+      body: {
+        campaignId: other,
+        startsAt: new Date(Date.now() + 7_200_000).toISOString(),
+        questionIds: [added[0]],
+      },
+    });
+    expect(reuse.status).toBe(400);
+    expect((reuse.json as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    const { rows } = await api.services.pool.query(
+      `select action from audit_log where entity_id = $1 order by id`,
+      [added[0]],
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      'quiz.question.add',
+      'quiz.question.retire',
+      'quiz.question.retire',
+    ]);
+    for (const [who, path, code] of [
+      [player, `/api/admin/quiz/questions/${added[1]}`, 403],
+      [marketing, `/api/admin/quiz/questions/qzq_${'x'.repeat(20)}`, 404],
+      [marketing, '/api/admin/quiz/questions/not-a-question', 400],
+    ] as const) {
+      const res = await who.c.call('DELETE', path, { token: who.token });
+      expect(res.status, path).toBe(code);
+    }
+
     const malformed = await marketing.c.call('GET', '/api/admin/quiz/questions?campaignId=nope', {
       token: marketing.token,
     });

@@ -1,9 +1,11 @@
 // GET /api/quiz/sessions · GET /api/quiz/sessions/:sessionId/results
-// GET|POST /api/admin/quiz/questions · POST /api/admin/quiz/sessions
+// GET|POST /api/admin/quiz/questions · DELETE /api/admin/quiz/questions/:questionId
+// POST /api/admin/quiz/sessions
 import { Router } from 'express';
 import {
   createQuizQuestion,
   listQuizBank,
+  retireQuizQuestion,
   listQuizSessions,
   readQuizResults,
   recordAudit,
@@ -14,6 +16,7 @@ import {
 import {
   routes,
   ZQuizQuestionBody,
+  ZQuizQuestionIdParam,
   ZQuizScheduleBody,
   ZQuizSessionIdParam,
   ZQuizSessionsQuery,
@@ -68,6 +71,23 @@ export function quizRoutes(deps: QuizRouteDeps): Router {
       ip: actor.ip,
     });
     return created;
+  });
+
+  mount(router, routes.quizRetireQuestion, ...staff, async (req, res) => {
+    const { questionId } = parseInput(ZQuizQuestionIdParam, req.params);
+    const { campaignId } = await retireQuizQuestion(deps.pool, questionId);
+    const actor = actorOf(req, res);
+    await recordAudit(deps.pool, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: 'quiz.question.retire',
+      entityType: 'quiz_question',
+      entityId: questionId,
+      outcome: 'ok',
+      after: { campaignId, active: false },
+      ip: actor.ip,
+    });
+    return { retired: true as const };
   });
 
   mount(router, routes.quizSchedule, ...staff, async (req, res) => {

@@ -161,6 +161,14 @@ export const adminEn = {
   'quiz.title': 'Quiz',
   'quiz.bankNote':
     'Questions are kept on the server; the bank lists them without their correct answers, which leave the server only when a question is revealed.',
+  'quiz.bankTitle': 'Question bank',
+  'quiz.choices': 'Choices',
+  'quiz.shows': 'Shows',
+  'quiz.actions': 'Actions',
+  'quiz.retire': 'Retire',
+  'quiz.retireLabel': 'Retire “{text}”',
+  'quiz.retireConfirm':
+    'Retire “{text}”? New shows will no longer ask it; shows already scheduled keep it.',
   'quiz.usedIn': 'in {count} show(s)',
   'quiz.addTitle': 'Add a question to the bank',
   'quiz.text': 'Question',

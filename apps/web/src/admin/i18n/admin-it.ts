@@ -162,6 +162,14 @@ export const adminIt: AdminMessages = {
   'quiz.title': 'Quiz',
   'quiz.bankNote':
     'Le domande restano sul server; l’archivio le elenca senza la risposta giusta, che lascia il server solo quando la domanda viene rivelata.',
+  'quiz.bankTitle': 'Archivio domande',
+  'quiz.choices': 'Risposte',
+  'quiz.shows': 'Show',
+  'quiz.actions': 'Azioni',
+  'quiz.retire': 'Ritira',
+  'quiz.retireLabel': 'Ritira «{text}»',
+  'quiz.retireConfirm':
+    'Ritirare «{text}»? I nuovi show non la useranno più; gli show già programmati la mantengono.',
   'quiz.usedIn': 'in {count} show',
   'quiz.addTitle': 'Aggiungi una domanda all’archivio',
   'quiz.text': 'Domanda',

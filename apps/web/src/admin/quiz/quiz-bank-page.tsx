@@ -5,6 +5,7 @@ import { CampaignTabs } from '../campaigns/campaign-tabs';
 import { useAdminText } from '../i18n/use-admin-text';
 import { ErrorNotice, Loading } from '../ui/error-notice';
 import { useLoad } from '../use-load';
+import { BankList } from './bank-list';
 import { QuestionForm } from './question-form';
 import { ScheduleForm } from './schedule-form';
 
@@ -36,6 +37,7 @@ export function QuizBankPage() {
           onScheduled={() => (sessions.reload(), bank.reload())}
         />
       </div>
+      <BankList questions={bank.data?.questions ?? []} onRetired={bank.reload} />
       <section className="card" aria-labelledby="sessions-title">
         <h2 id="sessions-title" className="card__title">
           {at('quiz.sessions')}

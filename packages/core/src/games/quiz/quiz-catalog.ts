@@ -156,6 +156,22 @@ export async function createQuizQuestion(
   return { id };
 }
 
+/**
+ * Takes a question out of the bank for new shows (idempotent). It is kept, not deleted: finished
+ * and scheduled shows still refer to it. Returns its campaign, for the audit.
+ */
+export async function retireQuizQuestion(
+  db: Queryable,
+  questionId: string,
+): Promise<{ campaignId: string }> {
+  const { rows } = await db.query<{ campaign_id: string }>(
+    `update quiz_questions set is_active = false where id = $1 returning campaign_id`,
+    [questionId],
+  );
+  if (!rows[0]) throw new AppError('NOT_FOUND', { message: 'There is no such question.' });
+  return { campaignId: rows[0].campaign_id };
+}
+
 export async function scheduleQuizSession(
   db: Queryable,
   body: z.output<typeof ZQuizScheduleBody>,

@@ -72,6 +72,10 @@ export const ZQuizBankQuestion = z.strictObject({
 });
 export type TQuizBankQuestion = z.infer<typeof ZQuizBankQuestion>;
 export const ZQuizBank = z.strictObject({ questions: z.array(ZQuizBankQuestion) });
+export const ZQuizQuestionIdParam = z.strictObject({
+  questionId: z.string().regex(/^qzq_[0-9A-Za-z]{20}$/, 'is not a question id'),
+});
+export const ZQuizQuestionRetired = z.strictObject({ retired: z.literal(true) });
 
 /** Marketing schedules a live session from questions of the campaign's bank. */
 export const ZQuizScheduleBody = z.strictObject({

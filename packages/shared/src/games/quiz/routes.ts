@@ -3,6 +3,7 @@ import {
   ZQuizBank,
   ZQuizQuestionBody,
   ZQuizQuestionCreated,
+  ZQuizQuestionRetired,
   ZQuizResults,
   ZQuizScheduleBody,
   ZQuizSessionList,
@@ -49,6 +50,15 @@ export const quizRoutes = {
     body: ZQuizQuestionBody,
     response: ZQuizQuestionCreated,
     status: 201,
+  },
+  quizRetireQuestion: {
+    method: 'delete',
+    path: '/api/admin/quiz/questions/:questionId',
+    summary: 'Retire a question: new shows can no longer ask it (shows already scheduled keep it)',
+    tag: 'quiz',
+    auth: 'access',
+    roles: ['marketing'],
+    response: ZQuizQuestionRetired,
   },
   quizSchedule: {
     method: 'post',
