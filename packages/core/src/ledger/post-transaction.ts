@@ -29,13 +29,26 @@ export interface PostInput {
 
 export type PostResult = { transactionId: string; duplicate: boolean };
 
+/** For callers whose own rows must commit with the posting (a wheel spin): see `postTransaction`. */
+export interface PostOptions {
+  /** Runs after the transaction row exists and before the entries lock any account. */
+  beforeEntries?(transactionId: string): Promise<void>;
+  /** Leave the posting's savepoint open (the commit releases it): one round trip less. */
+  keepSavepoint?: boolean;
+}
+
 /**
  * Posts one balanced transaction inside the caller's database transaction. The idempotency key
  * is unique: a second posting with the same key (even concurrently: the unique index makes the
  * second wait for the first) changes nothing and reports `duplicate`. An overdraft anywhere
- * throws INSUFFICIENT_FUNDS and leaves the caller's transaction usable (savepoint).
+ * throws INSUFFICIENT_FUNDS and leaves the caller's transaction usable (savepoint; whatever
+ * `beforeEntries` wrote is rolled back with it).
  */
-export async function postTransaction(tx: PoolClient, input: PostInput): Promise<PostResult> {
+export async function postTransaction(
+  tx: PoolClient,
+  input: PostInput,
+  opts: PostOptions = {},
+): Promise<PostResult> {
   const legs = input.legs.filter((l) => l.amount !== 0).sort((a, b) => a.accountId - b.accountId);
   if (legs.reduce((sum, l) => sum + l.amount, 0) !== 0)
     throw new AppError('INTERNAL', { internal: 'unbalanced legs' });
@@ -61,13 +74,15 @@ export async function postTransaction(tx: PoolClient, input: PostInput): Promise
       await tx.query('release savepoint ledger_post');
       return { transactionId: (existing.rows[0] as { id: string }).id, duplicate: true };
     }
-    // Accounts are touched in id order so concurrent postings cannot deadlock each other.
+    await opts.beforeEntries?.(id);
+    // Accounts are touched in id order so concurrent postings cannot deadlock each other. From
+    // here until commit their rows are locked: callers keep what follows short.
     await tx.query(
       `insert into ledger_entries (transaction_id, account_id, amount)
        select $1, unnest($2::bigint[]), unnest($3::bigint[])`,
       [id, legs.map((l) => l.accountId), legs.map((l) => l.amount)],
     );
-    await tx.query('release savepoint ledger_post');
+    if (!opts.keepSavepoint) await tx.query('release savepoint ledger_post');
     return { transactionId: id, duplicate: false };
   } catch (err) {
     await tx.query('rollback to savepoint ledger_post');

@@ -121,20 +121,53 @@ export async function spinWheel(pool: Pool, input: SpinInput): Promise<TWheelSpi
       reason = 'out_of_stock';
 
     const spinId = newId('spn');
-    const post = (awardedIndex: number, why: FallbackReason | null) =>
-      postTransaction(tx, {
-        idempotencyKey: `wheel-spin:${seed.id}:${nonce}`,
-        kind: 'spin_use',
-        campaignId,
-        memo: {
-          description: `Wheel of fortune: ${(wheel.segments[awardedIndex] as Segment).label}`,
+    // The spin row is written between the ledger transaction's row and its entries, so the shared
+    // accounts are locked only for the entries and the commit.
+    const recordSpin = (
+      ledgerTransactionId: string,
+      awardedIndex: number,
+      why: FallbackReason | null,
+    ) =>
+      tx.query(
+        `insert into wheel_spins (id, user_id, campaign_id, wheel_version, seed_id, client_seed, nonce, drawn_index,
+           awarded_index, fallback_reason, prize, ledger_transaction_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [
           spinId,
+          userId,
+          campaignId,
+          wheel.version,
+          seed.id,
+          seed.clientSeed,
+          nonce,
           drawnIndex,
           awardedIndex,
-          fallbackReason: why,
+          why,
+          JSON.stringify((wheel.segments[awardedIndex] as Segment).prize),
+          ledgerTransactionId,
+        ],
+      );
+    const post = (awardedIndex: number, why: FallbackReason | null) =>
+      postTransaction(
+        tx,
+        {
+          idempotencyKey: `wheel-spin:${seed.id}:${nonce}`,
+          kind: 'spin_use',
+          campaignId,
+          memo: {
+            description: `Wheel of fortune: ${(wheel.segments[awardedIndex] as Segment).label}`,
+            spinId,
+            drawnIndex,
+            awardedIndex,
+            fallbackReason: why,
+          },
+          legs: legsFor(accounts, (wheel.segments[awardedIndex] as Segment).prize),
         },
-        legs: legsFor(accounts, (wheel.segments[awardedIndex] as Segment).prize),
-      });
+        {
+          keepSavepoint: true,
+          beforeEntries: async (id) => void (await recordSpin(id, awardedIndex, why)),
+        },
+      );
     const noSpins = (err: unknown) => {
       throw err instanceof AppError && err.code === 'INSUFFICIENT_FUNDS'
         ? new AppError('NO_SPINS', { cause: err })
@@ -162,25 +195,6 @@ export async function spinWheel(pool: Pool, input: SpinInput): Promise<TWheelSpi
     if (posted.duplicate)
       throw new AppError('CONFLICT', { internal: `wheel-spin:${seed.id}:${nonce} already posted` });
 
-    await tx.query(
-      `insert into wheel_spins (id, user_id, campaign_id, wheel_version, seed_id, client_seed, nonce, drawn_index,
-         awarded_index, fallback_reason, prize, ledger_transaction_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
-        spinId,
-        userId,
-        campaignId,
-        wheel.version,
-        seed.id,
-        seed.clientSeed,
-        nonce,
-        drawnIndex,
-        awardedIndex,
-        reason,
-        JSON.stringify(awarded.prize),
-        posted.transactionId,
-      ],
-    );
     return {
       spinId,
       campaignId,
