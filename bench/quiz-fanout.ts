@@ -65,10 +65,14 @@ const pod = await spawnRealtime(
       SHED_MAX_EVENT_LOOP_DELAY_MS: '10000',
     },
   ),
-  // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of the realtime process when it stops.
-  process.env.BENCH_PROFILE_DIR
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
-    : [],
+  // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of the realtime process when it stops;
+  // BENCH_NODE_ARGS adds Node flags to it (GC tuning experiments).
+  [
+    ...(process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+      : []),
+    ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ],
 );
 const sockets: BenchSocket[] = [];
 try {
