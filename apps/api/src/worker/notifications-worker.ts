@@ -3,6 +3,7 @@ import {
   announceReferralChange,
   bullPrefix,
   deliverNotification,
+  EMAIL_VERIFICATION_TTL_HOURS,
   findUserById,
   issueEmailVerification,
   JobName,
@@ -40,7 +41,6 @@ const VERIFY = {
       `Ciao ${name},\n\nconferma il tuo indirizzo email aprendo questo link (valido ${hours} ore):\n\n${link}\n\nSe non ti sei registrato a Playloop, ignora questa email.`,
   },
 } as const;
-const VERIFY_TTL_HOURS = 48;
 
 /**
  * The notifications queue: welcome notifications (stored, then pushed), verification emails and
@@ -72,13 +72,13 @@ export function createNotificationsWorker(deps: {
         const user = await findUserById(deps.pool, userId);
         if (!user || user.email_verified_at) return { skipped: true };
         // A retried job makes a new token: one that was never delivered simply expires unused.
-        const { token } = await issueEmailVerification(deps.pool, userId, VERIFY_TTL_HOURS);
+        const { token } = await issueEmailVerification(deps.pool, userId);
         const link = `${deps.appUrl.replace(/\/$/, '')}/verify-email#token=${token}`;
         const text = VERIFY[user.locale];
         await deps.mailer.send({
           to: user.email,
           subject: text.subject,
-          text: text.text(user.display_name, link, VERIFY_TTL_HOURS),
+          text: text.text(user.display_name, link, EMAIL_VERIFICATION_TTL_HOURS),
         });
         return { sent: true };
       }

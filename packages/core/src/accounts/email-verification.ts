@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { EMAIL_VERIFICATION_TOKEN } from '@playloop/shared';
 import { AppError } from '../errors/app-error.js';
 import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
 
-/** 32 random bytes, base64url: what a verification link carries after `#token=`. */
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const hashOf = (token: string) => createHash('sha256').update(token).digest();
 
 export const EMAIL_VERIFICATION_TTL_HOURS = 48;
@@ -38,7 +37,7 @@ export async function confirmEmailVerification(
   pool: Pool,
   token: string,
 ): Promise<EmailConfirmation> {
-  if (!TOKEN.test(token)) throw new AppError('EMAIL_VERIFICATION_INVALID');
+  if (!EMAIL_VERIFICATION_TOKEN.test(token)) throw new AppError('EMAIL_VERIFICATION_INVALID');
   return withTransaction(pool, async (tx) => {
     const { rows } = await tx.query<{ id: string; user_id: string; used: boolean; live: boolean }>(
       `select id, user_id, used_at is not null as used, expires_at > now() as live

@@ -16,6 +16,10 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimitConfig = {
   windowSeconds: 60,
 };
 
+/** A spent budget as the error clients understand: 429 with `Retry-After`. */
+const limited = (res: RateLimiterRes) =>
+  new AppError('RATE_LIMITED', { retryAfterMs: Math.max(1000, res.msBeforeNext) });
+
 /**
  * Brute-force protection shared by every api pod through Redis. Wrong passwords count against
  * the account (so a distributed guesser is stopped too) and every attempt against the IP.
@@ -37,9 +41,6 @@ export function createLoginLimiter(
     points: cfg.perIp,
     duration: cfg.windowSeconds,
   });
-
-  const limited = (res: RateLimiterRes) =>
-    new AppError('RATE_LIMITED', { retryAfterMs: Math.max(1000, res.msBeforeNext) });
 
   return {
     /** Throws RATE_LIMITED before any password work when either budget is spent. */
@@ -79,9 +80,7 @@ export function createVerificationMailLimiter(redis: Redis, prefix: string, perS
       try {
         await limiter.consume(userId, 1);
       } catch (err) {
-        if (err instanceof RateLimiterRes)
-          throw new AppError('RATE_LIMITED', { retryAfterMs: Math.max(1000, err.msBeforeNext) });
-        throw err;
+        throw err instanceof RateLimiterRes ? limited(err) : err;
       }
     },
   };

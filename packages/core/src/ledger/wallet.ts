@@ -3,17 +3,7 @@ import type { Queryable } from '../db/pool.js';
 
 /** A player's balances: points spendable now, points on hold, spins. */
 export async function getWallet(db: Queryable, userId: string): Promise<TWallet> {
-  const { rows } = await db.query<{ asset: string; bucket: string; balance: string }>(
-    `select asset, bucket, balance from ledger_accounts where kind = 'player' and user_id = $1`,
-    [userId],
-  );
-  const of = (asset: string, bucket: string) =>
-    Number(rows.find((r) => r.asset === asset && r.bucket === bucket)?.balance ?? 0);
-  return {
-    points: of('points', 'available'),
-    pointsHeld: of('points', 'held'),
-    spins: of('spins', 'available'),
-  };
+  return (await getWallets(db, [userId])).get(userId) as TWallet;
 }
 
 /** `getWallet` for many players in one query; players without accounts get zero balances. */

@@ -43,7 +43,7 @@ export function createMailer(config: MailerConfig, logger: Logger): Mailer {
   );
   return {
     async send(message) {
-      await transport.sendMail({ from: config.from, ...message });
+      await transport.sendMail(message);
     },
     close() {
       transport.close();

@@ -80,8 +80,9 @@ export const ZMeResponse = z.object({ user: ZUser });
 export const ZOkResponse = z.object({ ok: z.literal(true) });
 
 /** The token of a verification link (`/verify-email#token=…`): 32 random bytes, base64url. */
+export const EMAIL_VERIFICATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 export const ZVerifyEmailBody = z.strictObject({
-  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not a verification token'),
+  token: z.string().regex(EMAIL_VERIFICATION_TOKEN, 'is not a verification token'),
 });
 export type TVerifyEmailBody = z.infer<typeof ZVerifyEmailBody>;
 export const ZVerifyEmailResponse = z.object({

@@ -5,15 +5,6 @@ import {
   ZWaitingRoomJoinBody,
   ZWaitingRoomStatus,
 } from '../admission/schemas.js';
-import {
-  ZLoginBody,
-  ZMeResponse,
-  ZOkResponse,
-  ZSession,
-  ZSignupBody,
-  ZVerifyEmailBody,
-  ZVerifyEmailResponse,
-} from '../auth/schemas.js';
 import { ZCampaignList } from '../campaigns/schemas.js';
 import { ZNotificationList } from '../notifications/schemas.js';
 import { ZWalletResponse } from '../ledger/schemas.js';
@@ -54,6 +45,7 @@ import {
 } from '../games/wheel/schemas.js';
 import { rewardRoutes } from '../rewards/routes.js';
 import { quizRoutes } from '../games/quiz/routes.js';
+import { authRoutes } from '../auth/routes.js';
 
 export interface RouteContract {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -83,67 +75,7 @@ export type TPublicConfig = z.infer<typeof ZPublicConfig>;
  * OpenAPI document is generated from them, so the contract cannot drift from the code.
  */
 export const routes = {
-  signup: {
-    method: 'post',
-    path: '/api/auth/signup',
-    summary: 'Create an account and sign in',
-    tag: 'auth',
-    auth: 'none',
-    body: ZSignupBody,
-    response: ZSession,
-    status: 201,
-  },
-  login: {
-    method: 'post',
-    path: '/api/auth/login',
-    summary: 'Sign in with email and password',
-    tag: 'auth',
-    auth: 'none',
-    body: ZLoginBody,
-    response: ZSession,
-  },
-  refresh: {
-    method: 'post',
-    path: '/api/auth/refresh',
-    summary: 'Rotate the refresh cookie and get a new access token',
-    tag: 'auth',
-    auth: 'refresh',
-    response: ZSession,
-  },
-  logout: {
-    method: 'post',
-    path: '/api/auth/logout',
-    summary: 'Revoke the refresh token family and clear the cookie',
-    tag: 'auth',
-    auth: 'refresh',
-    response: ZOkResponse,
-  },
-  verifyEmail: {
-    method: 'post',
-    path: '/api/auth/verify-email',
-    summary: 'Spend the token of a verification link (single use; a second click is a no-op)',
-    tag: 'auth',
-    auth: 'none',
-    body: ZVerifyEmailBody,
-    response: ZVerifyEmailResponse,
-  },
-  resendVerificationEmail: {
-    method: 'post',
-    path: '/api/auth/verify-email/resend',
-    summary: 'Send the signed-in player another verification link (at most one a minute)',
-    tag: 'auth',
-    auth: 'access',
-    response: z.object({ alreadyVerified: z.boolean() }),
-    status: 202,
-  },
-  me: {
-    method: 'get',
-    path: '/api/me',
-    summary: 'The signed-in user',
-    tag: 'auth',
-    auth: 'access',
-    response: ZMeResponse,
-  },
+  ...authRoutes,
   notifications: {
     method: 'get',
     path: '/api/notifications',

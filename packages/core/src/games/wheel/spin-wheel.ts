@@ -177,13 +177,13 @@ export async function spinWheel(pool: Pool, input: SpinInput): Promise<TWheelSpi
     let posted = await post(awardedIndex, reason).catch(async (err: unknown) => {
       if (!(err instanceof AppError && err.code === 'INSUFFICIENT_FUNDS')) throw err;
       // Rare: the spin or the budget went since the first look. Locked now, decide for certain,
-      // then post again (with the locks held it cannot race a second time).
+      // then post again: the drawn prize with the locks held, or the fallback, which takes nothing
+      // from the budget (a spin gone by then is NO_SPINS below).
       const locked = await balancesOf(tx, accounts, true);
       if (locked.spins < 1) noSpins(err);
       if (reason === null && locked.budget < costsPoints) {
         // The budget cannot pay the drawn points: give the stock back, award the fallback.
         await tx.query('rollback to savepoint wheel_award');
-        await balancesOf(tx, accounts, true);
         reason = 'over_budget';
         awardedIndex = wheel.fallbackIndex;
       }
