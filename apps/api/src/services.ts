@@ -1,6 +1,6 @@
 import {
   createAccountsService,
-  createVerificationMailLimiter,
+  createMailLimiter,
   createClickCounter,
   createInviteDirectory,
   createLeaderboard,
@@ -34,7 +34,8 @@ export function buildApiServices(config: ApiConfig) {
       perIp: config.LOGIN_LIMIT_PER_IP,
       windowSeconds: config.LOGIN_LIMIT_WINDOW_SECONDS,
     }),
-    verificationMailLimiter: createVerificationMailLimiter(redis, config.REDIS_PREFIX),
+    verificationMailLimiter: createMailLimiter(redis, config.REDIS_PREFIX, 'verify-mail'),
+    resetMailLimiter: createMailLimiter(redis, config.REDIS_PREFIX, 'reset-mail'),
     verifier,
     jobs,
   });

@@ -1,12 +1,12 @@
 import type { RequestHandler } from 'express';
 import { AppError, type AccountsService, type RouteClass, type RouteLimits } from '@playloop/core';
-import { ERROR_MESSAGES } from '@playloop/shared';
+import { CREDENTIAL_PATHS, ERROR_MESSAGES } from '@playloop/shared';
 import { Counter, type Registry } from 'prom-client';
 import { requestIdFor } from '../http/request-id.js';
 
 /** The route class a request is counted under; null for what is never limited (the SPA's files). */
 export function routeClassOf(method: string, path: string): RouteClass | null {
-  if (path === '/api/auth/login' || path === '/api/auth/signup') return 'password';
+  if (CREDENTIAL_PATHS.has(path)) return 'password';
   if (path === '/api/auth/refresh' || path === '/api/auth/logout') return 'session';
   if (path.startsWith('/api/waiting-room')) return 'queue';
   if (!path.startsWith('/api/') && !path.startsWith('/r/')) return null;

@@ -1,7 +1,14 @@
-// POST /api/auth/signup · login · refresh · logout · verify-email · verify-email/resend · GET /api/me
+// POST /api/auth/signup · login · refresh · logout · verify-email(/resend) · password-reset(/confirm) · GET /api/me
 import { Router, type CookieOptions, type Request, type Response } from 'express';
 import type { AccountsService, IssuedSession } from '@playloop/core';
-import { routes, ZLoginBody, ZSignupBody, ZVerifyEmailBody } from '@playloop/shared';
+import {
+  routes,
+  ZLoginBody,
+  ZPasswordResetBody,
+  ZPasswordResetRequestBody,
+  ZSignupBody,
+  ZVerifyEmailBody,
+} from '@playloop/shared';
 import { mount } from '../http/route.js';
 import { parseInput } from '../http/validate.js';
 import { principalOf, requireAuth } from './require-auth.js';
@@ -84,6 +91,16 @@ export function authRoutes(deps: { accounts: AccountsService; secureCookies: boo
 
   mount(router, routes.resendVerificationEmail, requireAuth(deps.accounts), async (_req, res) =>
     deps.accounts.resendVerificationEmail(principalOf(res).userId),
+  );
+
+  mount(router, routes.requestPasswordReset, async (req) => {
+    const { email } = parseInput(ZPasswordResetRequestBody, req.body);
+    await deps.accounts.requestPasswordReset(email);
+    return { requested: true as const };
+  });
+
+  mount(router, routes.resetPassword, async (req, res) =>
+    answer(res, await deps.accounts.resetPassword(parseInput(ZPasswordResetBody, req.body))),
   );
 
   mount(router, routes.me, requireAuth(deps.accounts), async (_req, res) => ({

@@ -2,12 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Express } from 'express';
 import { createAdaptiveLimit } from '@playloop/core';
-import { ERROR_MESSAGES } from '@playloop/shared';
+import { CREDENTIAL_PATHS, ERROR_MESSAGES } from '@playloop/shared';
 import { Counter, Gauge, type Registry } from 'prom-client';
 
 /**
  * What a request costs this process: `cheap` answers from memory or one Redis call, `password`
- * hashes with argon2id, `expensive` is everything else (Postgres work).
+ * hashes with argon2id (or mails a reset link), `expensive` is everything else (Postgres work).
  */
 export type CostClass = 'cheap' | 'password' | 'expensive';
 
@@ -18,7 +18,7 @@ const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 /** `null` for the probes, which are never shed. */
 export function costClassOf(method: string, path: string): CostClass | null {
   if (PROBES.has(path)) return null;
-  if (path === '/api/auth/login' || path === '/api/auth/signup') return 'password';
+  if (CREDENTIAL_PATHS.has(path)) return 'password';
   if (path === '/api/waiting-room/join') return 'cheap';
   if (method === 'GET' || method === 'HEAD') {
     if (CHEAP_GET.test(path) || path.startsWith('/r/') || !path.startsWith('/api/')) return 'cheap';

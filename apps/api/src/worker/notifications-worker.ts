@@ -3,13 +3,10 @@ import {
   announceReferralChange,
   bullPrefix,
   deliverNotification,
-  EMAIL_VERIFICATION_TTL_HOURS,
   findUserById,
-  issueEmailVerification,
   JobName,
   QueueName,
   ZAnnounceJob,
-  ZVerifyEmailJob,
   ZWelcomeJob,
   type Leaderboard,
   type Logger,
@@ -17,6 +14,7 @@ import {
   type Pool,
   type RealtimeNotifier,
 } from '@playloop/core';
+import { createAccountMail } from './account-mail.js';
 
 const WELCOME = {
   en: {
@@ -29,22 +27,9 @@ const WELCOME = {
   },
 } as const;
 
-const VERIFY = {
-  en: {
-    subject: 'Confirm your email for Playloop',
-    text: (name: string, link: string, hours: number) =>
-      `Hi ${name},\n\nconfirm your email address by opening this link (valid for ${hours} hours):\n\n${link}\n\nIf you did not sign up for Playloop, ignore this email.`,
-  },
-  it: {
-    subject: 'Conferma la tua email per Playloop',
-    text: (name: string, link: string, hours: number) =>
-      `Ciao ${name},\n\nconferma il tuo indirizzo email aprendo questo link (valido ${hours} ore):\n\n${link}\n\nSe non ti sei registrato a Playloop, ignora questa email.`,
-  },
-} as const;
-
 /**
- * The notifications queue: welcome notifications (stored, then pushed), verification emails and
- * referral announcements.
+ * The notifications queue: welcome notifications (stored, then pushed), account emails
+ * (verification and password reset links) and referral announcements.
  */
 export function createNotificationsWorker(deps: {
   connection: ConnectionOptions;
@@ -55,9 +40,10 @@ export function createNotificationsWorker(deps: {
   logger: Logger;
   concurrency: number;
   mailer: Mailer;
-  /** The SPA's public URL; links in emails open `${appUrl}/verify-email#token=…`. */
+  /** The SPA's public URL; links in emails open `${appUrl}/verify-email#token=…` and `/reset-password#token=…`. */
   appUrl: string;
 }): Worker {
+  const mail = createAccountMail(deps);
   const worker = new Worker(
     QueueName.notifications,
     async (job: Job) => {
@@ -67,21 +53,8 @@ export function createNotificationsWorker(deps: {
           ZAnnounceJob.parse(job.data),
         );
       }
-      if (job.name === JobName.verifyEmail) {
-        const { userId } = ZVerifyEmailJob.parse(job.data);
-        const user = await findUserById(deps.pool, userId);
-        if (!user || user.email_verified_at) return { skipped: true };
-        // A retried job makes a new token: one that was never delivered simply expires unused.
-        const { token } = await issueEmailVerification(deps.pool, userId);
-        const link = `${deps.appUrl.replace(/\/$/, '')}/verify-email#token=${token}`;
-        const text = VERIFY[user.locale];
-        await deps.mailer.send({
-          to: user.email,
-          subject: text.subject,
-          text: text.text(user.display_name, link, EMAIL_VERIFICATION_TTL_HOURS),
-        });
-        return { sent: true };
-      }
+      if (job.name === JobName.verifyEmail) return mail.verifyEmail(job.data);
+      if (job.name === JobName.passwordReset) return mail.passwordReset(job.data);
       if (job.name !== JobName.welcome) throw new Error(`unknown job ${job.name}`);
       const { userId } = ZWelcomeJob.parse(job.data);
       const user = await findUserById(deps.pool, userId);

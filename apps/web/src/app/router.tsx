@@ -2,6 +2,8 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../auth/login-page';
 import { SignupPage } from '../auth/signup-page';
 import { VerifyEmailPage } from '../auth/verify-email-page';
+import { ForgotPasswordPage } from '../auth/forgot-password-page';
+import { ResetPasswordPage } from '../auth/reset-password-page';
 import { HomePage } from '../home/home-page';
 import { DashboardPage } from '../dashboard/dashboard-page';
 import { wheelRoutes } from '../games/wheel/wheel-routes';
@@ -38,6 +40,8 @@ export const router = createBrowserRouter([
       },
       { path: 'waiting-room', element: <WaitingRoomPage /> },
       { path: 'verify-email', element: <VerifyEmailPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
       {
         path: 'dashboard',
         element: (

@@ -1,4 +1,4 @@
-import type { TLoginBody, TSignupBody, TUser } from '@playloop/shared';
+import type { TLoginBody, TPasswordResetBody, TSignupBody, TUser } from '@playloop/shared';
 
 /** What a signed-in tab holds: the access token (in memory only) and who it belongs to. */
 export interface ActiveSession {
@@ -21,4 +21,13 @@ export interface AuthBackend {
   /** A new access token; null when the session is over (sign in again). Network trouble rejects. */
   refresh(): Promise<ActiveSession | null>;
   logOut(): Promise<void>;
+  /**
+   * Forgotten passwords, by a mailed single-use link. Only Playloop's own auth has it here; with
+   * Supabase Auth, recovery is Supabase's own flow and this is absent (the SPA hides the link).
+   */
+  passwordReset?: {
+    request(email: string): Promise<void>;
+    /** Spends the link's token on the new password and signs in. */
+    confirm(body: TPasswordResetBody): Promise<ActiveSession>;
+  };
 }

@@ -1,13 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { ZLoginBody } from '@playloop/shared';
-import { ApiError, type ClientErrorCode } from '../api/api-error';
 import { TextField } from '../app/text-field';
 import { useI18n } from '../i18n/i18n-context';
 import { useDocumentTitle } from '../i18n/use-document-title';
 import { fieldErrorsFrom } from './localize-issue';
-import { logIn, useSession } from './session-store';
-import { useCountdown } from './use-countdown';
+import { logIn, usePasswordResetAvailable, useSession } from './session-store';
+import { useGuardedSubmit } from './use-guarded-submit';
 
 type Field = 'email' | 'password';
 
@@ -17,9 +16,6 @@ export interface LoginRedirectState {
   sessionEnded?: boolean;
 }
 
-/** Without a `Retry-After`, wait this long after a 429 anyway rather than invite a retry loop. */
-const DEFAULT_RATE_LIMIT_WAIT_MS = 5_000;
-
 export function LoginPage() {
   const { t, errorMessage } = useI18n();
   useDocumentTitle(t('login.title'));
@@ -28,43 +24,21 @@ export function LoginPage() {
   const redirect = (location.state ?? {}) as LoginRedirectState;
   const [values, setValues] = useState<Record<Field, string>>({ email: '', password: '' });
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
-  // Codes, not sentences, so switching language re-translates what is showing.
-  const [formError, setFormError] = useState<ClientErrorCode | null>(null);
-  const [waitSeconds, setWaitSeconds] = useState(0);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  // State updates land on the next render; the ref closes the gap for a fast double submit.
-  const inFlight = useRef(false);
-  const [retryAt, setRetryAt] = useState<number | null>(null);
-  const secondsLeft = useCountdown(retryAt);
+  const guard = useGuardedSubmit();
+  const { formError, isSubmitting, isWaiting, secondsLeft } = guard;
+  const resettable = usePasswordResetAvailable();
 
   if (session.status === 'signed-in')
     return <Navigate to={redirect.from ?? '/dashboard'} replace />;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    // One attempt at a time, and none while the server has asked us to wait.
-    if (inFlight.current || secondsLeft > 0) return;
-    setFormError(null);
+    if (isSubmitting || isWaiting) return;
+    guard.setFormError(null);
     const parsed = ZLoginBody.safeParse(values);
     if (!parsed.success) return setFieldErrors(fieldErrorsFrom(parsed.error, values, t));
     setFieldErrors({});
-    inFlight.current = true;
-    setIsSubmitting(true);
-    try {
-      await logIn(parsed.data);
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      const mustWait = err.code === 'RATE_LIMITED' || err.retryAfterMs !== null;
-      if (mustWait) {
-        const waitMs = err.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
-        setRetryAt(Date.now() + waitMs);
-        setWaitSeconds(Math.ceil(waitMs / 1000));
-      }
-      setFormError(err.code);
-    } finally {
-      inFlight.current = false;
-      setIsSubmitting(false);
-    }
+    await guard.submit(() => logIn(parsed.data));
   };
 
   const bind = (field: Field) => ({
@@ -77,8 +51,6 @@ export function LoginPage() {
       if (fieldErrors[field]) setFieldErrors((errs) => ({ ...errs, [field]: undefined }));
     },
   });
-
-  const isWaiting = secondsLeft > 0;
 
   return (
     <div className="auth-page">
@@ -93,7 +65,7 @@ export function LoginPage() {
         {isWaiting ? (
           // Fixed text (not the ticking count), so screen readers announce it once.
           <p className="notice notice--error" role="alert">
-            {t('login.rateLimited', { seconds: waitSeconds })}
+            {t('login.rateLimited', { seconds: guard.waitSeconds })}
           </p>
         ) : (
           formError &&
@@ -131,6 +103,13 @@ export function LoginPage() {
                 : t('login.submit')}
           </button>
         </form>
+        {resettable && (
+          <p className="auth-card__switch">
+            <Link to="/forgot-password" state={{ email: values.email }}>
+              {t('login.forgot')}
+            </Link>
+          </p>
+        )}
         <p className="auth-card__switch">
           {t('login.noAccount')} <Link to="/signup">{t('login.signupLink')}</Link>
         </p>

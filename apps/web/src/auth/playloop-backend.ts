@@ -32,6 +32,15 @@ export const playloopBackend: AuthBackend = {
     }
   },
 
+  passwordReset: {
+    async request(email) {
+      await apiFetch(routes.requestPasswordReset, { body: { email } });
+    },
+    confirm(body) {
+      return apiFetch(routes.resetPassword, { body });
+    },
+  },
+
   async logOut() {
     try {
       await apiFetch(routes.logout);

@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react';
-import type { TLoginBody, TSignupBody, TUser } from '@playloop/shared';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { TLoginBody, TPasswordResetBody, TSignupBody, TUser } from '@playloop/shared';
 import { getPublicConfig } from '../api/public-config';
 import { setTokenSource } from '../api/token-source';
 import type { ActiveSession, AuthBackend } from './auth-backend';
@@ -124,6 +124,36 @@ export async function signUp(body: TSignupBody): Promise<'signed-in' | 'confirm-
 
 export async function logIn(body: TLoginBody): Promise<void> {
   applySession(await (await getBackend()).logIn(body));
+}
+
+/** Mails a reset link if the address has an account; the answer is the same either way. */
+export async function requestPasswordReset(email: string): Promise<void> {
+  const reset = (await getBackend()).passwordReset;
+  if (!reset) throw new Error('password reset is not available with this sign-in provider');
+  await reset.request(email);
+}
+
+/** Spends a reset link on a new password; the tab is signed in, every other session ended. */
+export async function resetPassword(body: TPasswordResetBody): Promise<void> {
+  const reset = (await getBackend()).passwordReset;
+  if (!reset) throw new Error('password reset is not available with this sign-in provider');
+  applySession(await reset.confirm(body));
+}
+
+/** Whether this deployment's sign-in offers a reset link (false until the config is known). */
+export function usePasswordResetAvailable(): boolean {
+  const [available, setAvailable] = useState(false);
+  useEffect(() => {
+    let live = true;
+    getBackend().then(
+      (backend) => live && setAvailable(backend.passwordReset !== undefined),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return available;
 }
 
 let isLoggingOut = false;

@@ -62,6 +62,23 @@ export const en = {
   'login.rateLimited': 'Too many attempts. You can try again in {seconds} s.',
   'login.noAccount': 'New to Playloop?',
   'login.signupLink': 'Create an account',
+  'login.forgot': 'Forgot your password?',
+  'forgot.title': 'Reset your password',
+  'forgot.lead':
+    "Enter the email you signed up with and we'll send you a link to choose a new password.",
+  'forgot.submit': 'Send me a link',
+  'forgot.submitting': 'Sending…',
+  'forgot.sent':
+    'If {email} has a Playloop account, a link is on its way. It works once, for 30 minutes. Check your spam folder too.',
+  'forgot.wait': 'We just sent a link to this address. You can ask again in {seconds} s.',
+  'forgot.backToLogin': 'Back to log in',
+  'reset.title': 'Choose a new password',
+  'reset.lead': 'After this, every other device signed in to your account is signed out.',
+  'reset.password': 'New password',
+  'reset.submit': 'Save and log in',
+  'reset.submitting': 'Saving…',
+  'reset.done': 'Your password is changed and you are logged in. Other devices were signed out.',
+  'reset.askAgain': 'Ask for a new link',
 
   'validation.required': 'This field is required.',
   'validation.email': 'Enter a valid email address, like name@example.com.',
@@ -107,6 +124,9 @@ export const en = {
   'emailVerify.wait': 'We just sent one. You can ask again in {seconds} s.',
   'error.EMAIL_VERIFICATION_INVALID': 'This verification link is not valid. Ask for a new one.',
   'error.EMAIL_VERIFICATION_EXPIRED': 'This verification link has expired. Ask for a new one.',
+  'error.PASSWORD_RESET_INVALID':
+    'This reset link is not valid or was already used. Ask for a new one.',
+  'error.PASSWORD_RESET_EXPIRED': 'This reset link has expired. Ask for a new one.',
   'profile.language': 'Language',
 
   'notFound.title': 'Page not found',

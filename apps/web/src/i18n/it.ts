@@ -59,6 +59,26 @@ export const it: Messages = {
   'login.rateLimited': 'Troppi tentativi. Potrai riprovare tra {seconds} s.',
   'login.noAccount': 'Nuovo su Playloop?',
   'login.signupLink': 'Crea un account',
+  'login.forgot': 'Password dimenticata?',
+  'forgot.title': 'Reimposta la password',
+  'forgot.lead':
+    "Inserisci l'email con cui ti sei registrato: ti invieremo un link per scegliere una nuova password.",
+  'forgot.submit': 'Inviami un link',
+  'forgot.submitting': 'Invio…',
+  'forgot.sent':
+    'Se {email} ha un account Playloop, ti abbiamo inviato un link. Funziona una sola volta, per 30 minuti. Controlla anche lo spam.',
+  'forgot.wait':
+    'Abbiamo appena inviato un link a questo indirizzo. Puoi chiederne un altro tra {seconds} s.',
+  'forgot.backToLogin': 'Torna al login',
+  'reset.title': 'Scegli una nuova password',
+  'reset.lead':
+    'Dopo questo passaggio, ogni altro dispositivo collegato al tuo account verrà disconnesso.',
+  'reset.password': 'Nuova password',
+  'reset.submit': 'Salva e accedi',
+  'reset.submitting': 'Salvataggio…',
+  'reset.done':
+    'La password è cambiata e hai effettuato l’accesso. Gli altri dispositivi sono stati disconnessi.',
+  'reset.askAgain': 'Chiedi un nuovo link',
 
   'validation.required': 'Questo campo è obbligatorio.',
   'validation.email': 'Inserisci un indirizzo email valido, come nome@esempio.it.',
@@ -104,6 +124,9 @@ export const it: Messages = {
   'emailVerify.wait': 'Ne abbiamo appena inviato uno. Puoi chiederne un altro tra {seconds} s.',
   'error.EMAIL_VERIFICATION_INVALID': 'Questo link di verifica non è valido. Chiedine uno nuovo.',
   'error.EMAIL_VERIFICATION_EXPIRED': 'Questo link di verifica è scaduto. Chiedine uno nuovo.',
+  'error.PASSWORD_RESET_INVALID':
+    'Questo link di reimpostazione non è valido o è già stato usato. Chiedine uno nuovo.',
+  'error.PASSWORD_RESET_EXPIRED': 'Questo link di reimpostazione è scaduto. Chiedine uno nuovo.',
   'profile.language': 'Lingua',
 
   'notFound.title': 'Pagina non trovata',

@@ -65,24 +65,30 @@ export function createLoginLimiter(
 export type LoginLimiter = ReturnType<typeof createLoginLimiter>;
 
 /**
- * One verification email per player per minute (the sign-up's own included), shared by every
- * pod: a player who asks again too soon gets 429 with `Retry-After`, and no mail is queued.
+ * One email of a kind per key per minute (a verification mail per player, the sign-up's own
+ * included; a reset mail per address), shared by every pod: asking again too soon gets 429 with
+ * `Retry-After`, and no mail is queued.
  */
-export function createVerificationMailLimiter(redis: Redis, prefix: string, perSeconds = 60) {
+export function createMailLimiter(
+  redis: Redis,
+  prefix: string,
+  kind: 'verify-mail' | 'reset-mail',
+  perSeconds = 60,
+) {
   const limiter = new RateLimiterRedis({
     storeClient: redis,
-    keyPrefix: `${prefix}rl:verify-mail`,
+    keyPrefix: `${prefix}rl:${kind}`,
     points: 1,
     duration: perSeconds,
   });
   return {
-    async consume(userId: string): Promise<void> {
+    async consume(key: string): Promise<void> {
       try {
-        await limiter.consume(userId, 1);
+        await limiter.consume(key, 1);
       } catch (err) {
         throw err instanceof RateLimiterRes ? limited(err) : err;
       }
     },
   };
 }
-export type VerificationMailLimiter = ReturnType<typeof createVerificationMailLimiter>;
+export type MailLimiter = ReturnType<typeof createMailLimiter>;

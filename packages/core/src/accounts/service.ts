@@ -1,9 +1,16 @@
-import type { TLoginBody, TSession, TSignupBody, TUser } from '@playloop/shared';
+import type {
+  TLoginBody,
+  TPasswordResetBody,
+  TSession,
+  TSignupBody,
+  TUser,
+} from '@playloop/shared';
 import { AppError } from '../errors/app-error.js';
 import type { Pool } from '../db/pool.js';
 import type { JobQueues } from '../jobs/queues.js';
 import { issueAccessToken, type AccessTokenConfig } from './access-token.js';
-import type { LoginLimiter, VerificationMailLimiter } from './login-limiter.js';
+import type { LoginLimiter, MailLimiter } from './login-limiter.js';
+import { checkPasswordReset, completePasswordReset } from './password-reset.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { issueRefreshToken, revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.js';
 import { createAuthenticator } from './authenticator.js';
@@ -33,11 +40,17 @@ export interface AccountsDeps {
   tokens: AccessTokenConfig;
   refreshTtlSeconds: number;
   loginLimiter: LoginLimiter;
-  verificationMailLimiter: VerificationMailLimiter;
+  verificationMailLimiter: MailLimiter;
+  /** One reset mail per address a minute, whether or not the address has an account. */
+  resetMailLimiter: MailLimiter;
   verifier: TokenVerifier;
   jobs: Pick<
     JobQueues,
-    'enqueueWelcome' | 'enqueueAttribution' | 'enqueueVerificationEmail' | 'enqueueQualification'
+    | 'enqueueWelcome'
+    | 'enqueueAttribution'
+    | 'enqueueVerificationEmail'
+    | 'enqueuePasswordReset'
+    | 'enqueueQualification'
   >;
 }
 
@@ -161,6 +174,31 @@ export function createAccountsService(deps: AccountsDeps) {
       await deps.verificationMailLimiter.consume(userId);
       await deps.jobs.enqueueVerificationEmail({ userId });
       return { alreadyVerified: false };
+    },
+
+    /**
+     * Asks for a reset link. The request path never reads the account: it spends the address's
+     * mail budget and queues a job, so the answer (and its timing) is the same for an address
+     * with no account; the worker looks the address up and mails only an existing local account.
+     */
+    async requestPasswordReset(email: string): Promise<void> {
+      await deps.resetMailLimiter.consume(email);
+      await deps.jobs.enqueuePasswordReset({ email });
+    },
+
+    /**
+     * Spends a reset link on a new password and signs in. The token is checked before the
+     * argon2id hash (a forged link costs no hashing) and again, locked, when it is spent.
+     */
+    async resetPassword(input: TPasswordResetBody): Promise<IssuedSession> {
+      await checkPasswordReset(deps.pool, input.token);
+      const passwordHash = await hashPassword(input.password);
+      const done = await completePasswordReset(deps.pool, input.token, passwordHash);
+      // The owner proved the mailbox: an account locked by wrong guesses opens again.
+      await deps.loginLimiter.recordSuccess(done.user.email);
+      if (done.newlyVerified)
+        await deps.jobs.enqueueQualification({ refereeId: done.user.id, action: 'email_verified' });
+      return startSession(done.user);
     },
 
     async logout(refreshToken: string | undefined): Promise<void> {

@@ -12,7 +12,7 @@ export interface UserRow {
   created_at: Date;
 }
 
-const COLUMNS =
+export const USER_COLUMNS =
   'id, email, display_name, role, locale, password_hash, email_verified_at, created_at';
 
 export function toUser(row: UserRow): TUser {
@@ -28,12 +28,12 @@ export function toUser(row: UserRow): TUser {
 }
 
 export async function findUserById(db: Queryable, id: string): Promise<UserRow | null> {
-  const { rows } = await db.query<UserRow>(`select ${COLUMNS} from users where id = $1`, [id]);
+  const { rows } = await db.query<UserRow>(`select ${USER_COLUMNS} from users where id = $1`, [id]);
   return rows[0] ?? null;
 }
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | null> {
-  const { rows } = await db.query<UserRow>(`select ${COLUMNS} from users where email = $1`, [
+  const { rows } = await db.query<UserRow>(`select ${USER_COLUMNS} from users where email = $1`, [
     email,
   ]);
   return rows[0] ?? null;
@@ -56,7 +56,7 @@ export async function insertLocalUser(
     `insert into users (id, email, display_name, locale, password_hash, auth_provider)
      values ($1, $2, $3, $4, $5, 'local')
      on conflict (email) do nothing
-     returning ${COLUMNS}`,
+     returning ${USER_COLUMNS}`,
     [newId('usr'), input.email, input.displayName, input.locale, input.passwordHash],
   );
   return rows[0] ?? null;
@@ -73,7 +73,7 @@ export async function upsertSupabaseUser(
     `insert into users (id, email, display_name, auth_provider, external_subject, email_verified_at)
      values ($1, $2, $3, 'supabase', $4, now())
      on conflict (external_subject) do update set updated_at = users.updated_at
-     returning ${COLUMNS}`,
+     returning ${USER_COLUMNS}`,
     [newId('usr'), safeEmail, safeEmail.split('@')[0]?.slice(0, 40) || 'player', subject],
   );
   return rows[0] as UserRow;
@@ -85,7 +85,7 @@ export async function setUserRole(
   role: Role,
 ): Promise<UserRow | null> {
   const { rows } = await db.query<UserRow>(
-    `update users set role = $2, updated_at = now() where email = $1 returning ${COLUMNS}`,
+    `update users set role = $2, updated_at = now() where email = $1 returning ${USER_COLUMNS}`,
     [email.toLowerCase(), role],
   );
   return rows[0] ?? null;

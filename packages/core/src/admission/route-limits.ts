@@ -3,7 +3,7 @@ import type { Redis } from '../redis/client.js';
 
 /**
  * Route classes, each with its own budgets:
- * - `password`: sign-up and login (each costs an argon2id hash);
+ * - `password`: sign-up, login and password reset (an argon2id hash or a mailed link each);
  * - `session`: refresh and logout (a token lookup);
  * - `queue`: the waiting room's join and position calls;
  * - `write`: every other non-GET api call; `read`: every other api GET.

@@ -14,6 +14,9 @@ export type TWelcomeJob = z.infer<typeof ZWelcomeJob>;
 /** Send `userId` a verification link (a fresh token is made by the worker, never carried in Redis). */
 export const ZVerifyEmailJob = z.object({ userId: z.string() });
 export type TVerifyEmailJob = z.infer<typeof ZVerifyEmailJob>;
+/** The address as typed: the worker looks it up, so the request costs the same whether it exists. */
+export const ZPasswordResetJob = z.object({ email: z.string().max(254) });
+export type TPasswordResetJob = z.infer<typeof ZPasswordResetJob>;
 
 export const ZAttributeJob = z.object({
   refereeId: z.string(),
@@ -37,6 +40,7 @@ export type TAnnounceJob = z.infer<typeof ZAnnounceJob>;
 export const JobName = {
   welcome: 'welcome',
   verifyEmail: 'verify-email',
+  passwordReset: 'password-reset',
   attribute: 'attribute',
   qualify: 'qualify',
   releaseHold: 'release-hold',
@@ -52,8 +56,10 @@ export function bullPrefix(redisPrefix: string): string {
 
 export interface JobQueues {
   enqueueWelcome(job: TWelcomeJob): Promise<void>;
-  /** Callers limit how often (see `createVerificationMailLimiter`); each call is one email. */
+  /** Callers limit how often (see `createMailLimiter`); each call is one email. */
   enqueueVerificationEmail(job: TVerifyEmailJob): Promise<void>;
+  /** Callers limit how often (see `createMailLimiter`); each call is at most one email. */
+  enqueuePasswordReset(job: TPasswordResetJob): Promise<void>;
   enqueueAttribution(job: TAttributeJob): Promise<void>;
   enqueueQualification(job: TQualifyJob): Promise<void>;
   enqueueHoldRelease(referralId: string, at: Date): Promise<void>;
@@ -85,6 +91,14 @@ export function createJobQueues(connection: ConnectionOptions, redisPrefix: stri
     },
     async enqueueVerificationEmail(job) {
       await notifications.add(JobName.verifyEmail, ZVerifyEmailJob.parse(job), { attempts: 5 });
+    },
+    async enqueuePasswordReset(job) {
+      // The job names an address that may have no account: keep it no longer than needed.
+      await notifications.add(JobName.passwordReset, ZPasswordResetJob.parse(job), {
+        attempts: 5,
+        removeOnComplete: true,
+        removeOnFail: { age: 24 * 3600 },
+      });
     },
     async enqueueAttribution(job) {
       await referrals.add(JobName.attribute, ZAttributeJob.parse(job), {

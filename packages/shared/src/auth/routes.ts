@@ -4,13 +4,16 @@ import {
   ZLoginBody,
   ZMeResponse,
   ZOkResponse,
+  ZPasswordResetBody,
+  ZPasswordResetRequestBody,
+  ZPasswordResetRequested,
   ZSession,
   ZSignupBody,
   ZVerifyEmailBody,
   ZVerifyEmailResponse,
 } from './schemas.js';
 
-/** Accounts and sessions: sign-up, login, refresh, logout, email verification, who am I. Spread into `routes`. */
+/** Accounts and sessions: sign-up, login, refresh, logout, email verification, password reset, who am I. Spread into `routes`. */
 export const authRoutes = {
   signup: {
     method: 'post',
@@ -65,6 +68,26 @@ export const authRoutes = {
     response: z.object({ alreadyVerified: z.boolean() }),
     status: 202,
   },
+  requestPasswordReset: {
+    method: 'post',
+    path: '/api/auth/password-reset',
+    summary:
+      'Mail a password reset link if the address has an account (same answer either way; one a minute per address)',
+    tag: 'auth',
+    auth: 'none',
+    body: ZPasswordResetRequestBody,
+    response: ZPasswordResetRequested,
+    status: 202,
+  },
+  resetPassword: {
+    method: 'post',
+    path: '/api/auth/password-reset/confirm',
+    summary: 'Spend a reset link on a new password: every other session ends, this one signs in',
+    tag: 'auth',
+    auth: 'none',
+    body: ZPasswordResetBody,
+    response: ZSession,
+  },
   me: {
     method: 'get',
     path: '/api/me',
@@ -74,3 +97,14 @@ export const authRoutes = {
     response: ZMeResponse,
   },
 } as const satisfies Record<string, RouteContract>;
+
+/**
+ * The credential routes: each hashes a password with argon2id or mails a link. They share the
+ * `password` rate-limit class and the load shedder's bound on hashing in flight.
+ */
+export const CREDENTIAL_PATHS: ReadonlySet<string> = new Set([
+  authRoutes.signup.path,
+  authRoutes.login.path,
+  authRoutes.requestPasswordReset.path,
+  authRoutes.resetPassword.path,
+]);

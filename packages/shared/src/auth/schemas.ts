@@ -91,3 +91,19 @@ export const ZVerifyEmailResponse = z.object({
   alreadyVerified: z.boolean(),
 });
 export type TVerifyEmailResponse = z.infer<typeof ZVerifyEmailResponse>;
+
+/** The token of a password reset link (`/reset-password#token=…`): 32 random bytes, base64url. */
+export const PASSWORD_RESET_TOKEN = EMAIL_VERIFICATION_TOKEN;
+
+/** POST /api/auth/password-reset: ask for a reset link. */
+export const ZPasswordResetRequestBody = z.strictObject({ email: ZEmail });
+export type TPasswordResetRequestBody = z.infer<typeof ZPasswordResetRequestBody>;
+/** The same answer whether or not the address has an account, so nobody can probe for one. */
+export const ZPasswordResetRequested = z.object({ requested: z.literal(true) });
+
+/** POST /api/auth/password-reset/confirm: spend the link's token on a new password. */
+export const ZPasswordResetBody = z.strictObject({
+  token: z.string().regex(PASSWORD_RESET_TOKEN, 'is not a reset token'),
+  password: ZPassword,
+});
+export type TPasswordResetBody = z.infer<typeof ZPasswordResetBody>;

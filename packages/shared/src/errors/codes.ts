@@ -32,6 +32,10 @@ export const ErrorCode = {
   EMAIL_VERIFICATION_INVALID: 'EMAIL_VERIFICATION_INVALID',
   /** An email verification link past its expiry; ask for a new one. */
   EMAIL_VERIFICATION_EXPIRED: 'EMAIL_VERIFICATION_EXPIRED',
+  /** A password reset link that does not exist or was already used. */
+  PASSWORD_RESET_INVALID: 'PASSWORD_RESET_INVALID',
+  /** A password reset link past its expiry; ask for a new one. */
+  PASSWORD_RESET_EXPIRED: 'PASSWORD_RESET_EXPIRED',
   /** The addressed resource does not exist (or is not visible to the caller). */
   NOT_FOUND: 'NOT_FOUND',
   /** The request conflicts with the current state of the resource. */
@@ -108,6 +112,8 @@ export const ERROR_HTTP_STATUS = {
   EMAIL_TAKEN: 409,
   EMAIL_VERIFICATION_INVALID: 400,
   EMAIL_VERIFICATION_EXPIRED: 410,
+  PASSWORD_RESET_INVALID: 400,
+  PASSWORD_RESET_EXPIRED: 410,
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
@@ -154,6 +160,8 @@ export const ERROR_MESSAGES = {
   EMAIL_TAKEN: 'An account with this email already exists.',
   EMAIL_VERIFICATION_INVALID: 'This verification link is not valid. Ask for a new one.',
   EMAIL_VERIFICATION_EXPIRED: 'This verification link has expired. Ask for a new one.',
+  PASSWORD_RESET_INVALID: 'This reset link is not valid or was already used. Ask for a new one.',
+  PASSWORD_RESET_EXPIRED: 'This reset link has expired. Ask for a new one.',
   NOT_FOUND: 'Not found.',
   CONFLICT: 'That conflicts with the current state.',
   RATE_LIMITED: 'Too many attempts. Please wait a moment.',

@@ -46,6 +46,7 @@ import {
 import { rewardRoutes } from '../rewards/routes.js';
 import { quizRoutes } from '../games/quiz/routes.js';
 import { authRoutes } from '../auth/routes.js';
+export { CREDENTIAL_PATHS } from '../auth/routes.js';
 
 export interface RouteContract {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
