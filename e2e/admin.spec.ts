@@ -169,6 +169,21 @@ test('marketing builds and publishes a campaign with a wheel and a quiz, a frien
   await expect(bankList.getByRole('row', { name: /spider/ })).toHaveCount(0);
   await expect(scheduleForm.getByLabel(/How many legs has a spider\?/)).toHaveCount(0);
   await expect(scheduleForm.getByLabel(/Which planet is red\?/)).toBeVisible();
+  // Correcting a question: the form comes back filled in, except the answer the browser never had.
+  await bankList.getByRole('button', { name: 'Edit “Which planet is red?”' }).click();
+  const editForm = page.getByRole('form', { name: 'Correct a question' });
+  await expect(editForm.getByRole('heading', { name: 'Correct a question' })).toBeFocused();
+  await expect(editForm.getByLabel('Answer 2')).toHaveValue('Mars');
+  await editForm.getByLabel('Question').fill('Which planet is the red one?');
+  await editForm.getByRole('button', { name: 'Save correction' }).click();
+  await expect(editForm.getByRole('alert')).toBeVisible();
+  await editForm.getByLabel('Correct').nth(1).check();
+  await editForm.getByRole('button', { name: 'Save correction' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Question corrected.' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Add a question to the bank' })).toBeVisible();
+  // The show is hours away: it will ask the corrected question.
+  await expect(scheduleForm.getByLabel(/Which planet is the red one\? · in 1 show/)).toBeVisible();
+  await expect(bankList.getByRole('row', { name: /Which planet is red\?/ })).toHaveCount(0);
 
   // ── Publish.
   await sections.getByRole('link', { name: 'Settings' }).click();

@@ -4,6 +4,7 @@ import {
   type TWheelConfigInput,
   type ZCampaignInput,
   type ZQuizQuestionBody,
+  type ZQuizQuestionEditBody,
   type ZQuizScheduleBody,
   type ZReviewBody,
   type ZSupportActionBody,
@@ -33,6 +34,8 @@ export const adminApi = {
     apiFetch(routes.quizRetireQuestion, { params: { questionId } }),
   addQuestion: (body: z.input<typeof ZQuizQuestionBody>) =>
     apiFetch(routes.quizAddQuestion, { body }),
+  editQuestion: (questionId: string, body: z.input<typeof ZQuizQuestionEditBody>) =>
+    apiFetch(routes.quizEditQuestion, { params: { questionId }, body }),
   scheduleQuiz: (body: z.input<typeof ZQuizScheduleBody>) =>
     apiFetch(routes.quizSchedule, { body }),
   flagged: () => apiFetch(routes.flaggedReferrals),

@@ -1,9 +1,10 @@
 // GET /api/quiz/sessions · GET /api/quiz/sessions/:sessionId/results
-// GET|POST /api/admin/quiz/questions · DELETE /api/admin/quiz/questions/:questionId
+// GET|POST /api/admin/quiz/questions · PUT|DELETE /api/admin/quiz/questions/:questionId
 // POST /api/admin/quiz/sessions
 import { Router } from 'express';
 import {
   createQuizQuestion,
+  editQuizQuestion,
   listQuizBank,
   retireQuizQuestion,
   listQuizSessions,
@@ -16,6 +17,7 @@ import {
 import {
   routes,
   ZQuizQuestionBody,
+  ZQuizQuestionEditBody,
   ZQuizQuestionIdParam,
   ZQuizScheduleBody,
   ZQuizSessionIdParam,
@@ -71,6 +73,28 @@ export function quizRoutes(deps: QuizRouteDeps): Router {
       ip: actor.ip,
     });
     return created;
+  });
+
+  mount(router, routes.quizEditQuestion, ...staff, async (req, res) => {
+    const { questionId } = parseInput(ZQuizQuestionIdParam, req.params);
+    const body = parseInput(ZQuizQuestionEditBody, req.body);
+    const edited = await editQuizQuestion(deps.pool, questionId, body);
+    const actor = actorOf(req, res);
+    // Like an addition, the audit says what changed hands, never the answer.
+    await recordAudit(deps.pool, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: 'quiz.question.edit',
+      entityType: 'quiz_question',
+      entityId: questionId,
+      outcome: 'ok',
+      after: {
+        campaignId: edited.campaignId,
+        ...(edited.replaced ? { replacedBy: edited.id, showsUpdated: edited.showsUpdated } : {}),
+      },
+      ip: actor.ip,
+    });
+    return { id: edited.id, replaced: edited.replaced, showsUpdated: edited.showsUpdated };
   });
 
   mount(router, routes.quizRetireQuestion, ...staff, async (req, res) => {

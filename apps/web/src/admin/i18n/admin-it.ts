@@ -182,6 +182,15 @@ export const adminIt: AdminMessages = {
   'quiz.timeLimitHint': 'Da 5 a 60 secondi.',
   'quiz.add': 'Aggiungi la domanda',
   'quiz.added': 'Domanda aggiunta all’archivio.',
+  'quiz.edit': 'Modifica',
+  'quiz.editLabel': 'Modifica «{text}»',
+  'quiz.editTitle': 'Correggi una domanda',
+  'quiz.markCorrectAgain':
+    'Indica di nuovo la risposta corretta: l’archivio non la invia mai al browser.',
+  'quiz.saveEdit': 'Salva la correzione',
+  'quiz.editedInPlace': 'Domanda corretta.',
+  'quiz.editedAsNew':
+    'Domanda corretta come nuova domanda: gli show che hanno già posto la vecchia la mantengono; {count} show in programma ora pongono la nuova.',
   'quiz.scheduleTitle': 'Programma uno show dal vivo',
   'quiz.sessionTitle': 'Titolo dello show',
   'quiz.startsAt': 'Inizio',

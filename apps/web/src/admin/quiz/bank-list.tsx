@@ -7,10 +7,15 @@ import { ErrorNotice } from '../ui/error-notice';
 import { errorCodeOf } from '../use-load';
 
 /**
- * The campaign's question bank (never with the correct answers) and a way to retire a question:
- * new shows can no longer ask it; shows already scheduled keep it.
+ * The campaign's question bank (never with the correct answers), with a way to correct a question
+ * (in the form above) and to retire one: new shows can no longer ask it; shows already scheduled
+ * keep it.
  */
-export function BankList(props: { questions: TQuizBankQuestion[]; onRetired: () => void }) {
+export function BankList(props: {
+  questions: TQuizBankQuestion[];
+  onRetired: () => void;
+  onEdit: (q: TQuizBankQuestion) => void;
+}) {
   const { at } = useAdminText();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<ClientErrorCode | null>(null);
@@ -57,7 +62,15 @@ export function BankList(props: { questions: TQuizBankQuestion[]; onRetired: () 
                 <th scope="row">{q.text}</th>
                 <td>{q.answers.join(' · ')}</td>
                 <td className="num">{q.sessionCount}</td>
-                <td>
+                <td className="admin-row-actions">
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-label={at('quiz.editLabel', { text: q.text })}
+                    onClick={() => props.onEdit(q)}
+                  >
+                    {at('quiz.edit')}
+                  </button>{' '}
                   <button
                     type="button"
                     className="button button--secondary button--small"

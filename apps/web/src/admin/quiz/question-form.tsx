@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { QUIZ_MAX_ANSWERS } from '@playloop/shared';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { TQuizBankQuestion } from '@playloop/shared';
 import { TextField } from '../../app/text-field';
 import { adminApi } from '../admin-api';
 import { useAdminText } from '../i18n/use-admin-text';
-import { errorsUnder, fieldErrorsOf, type FieldErrors } from '../ui/field-errors';
+import { fieldErrorsOf, type FieldErrors } from '../ui/field-errors';
+import { AnswerFields } from './answer-fields';
 import { useFocusFirstInvalid } from '../ui/use-focus-first-invalid';
 import { errorCodeOf } from '../use-load';
 import type { ClientErrorCode } from '../../api/api-error';
@@ -23,48 +24,79 @@ const blank = () => ({
   imageUrl: '',
 });
 
-/** Adds one question to the campaign's bank; the right answer goes to the server and stays there. */
+export interface EditedQuestion {
+  replaced: boolean;
+  showsUpdated: number;
+}
+
+/** The bank's question in the form; its correct answer is not known here, so none is marked. */
+const fromBank = (q: TQuizBankQuestion) => ({
+  text: q.text,
+  answers: q.answers,
+  correctIndex: -1,
+  timeLimitSeconds: String(q.timeLimitSeconds),
+  imageUrl: q.imageUrl ?? '',
+});
+
+/**
+ * Adds one question to the campaign's bank, or corrects one (`editing`); the right answer goes to
+ * the server and stays there, so a correction marks it again.
+ */
 export function QuestionForm({
   campaignId,
   onAdded,
+  editing = null,
+  onEdited,
+  onCancel,
 }: {
   campaignId: string;
   onAdded: (q: AddedQuestion) => void;
+  editing?: TQuizBankQuestion | null;
+  onEdited?: (result: EditedQuestion) => void;
+  onCancel?: () => void;
 }) {
   const { at, errorMessage } = useAdminText();
-  const [q, setQ] = useState(blank);
+  const [q, setQ] = useState(() => (editing ? fromBank(editing) : blank()));
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // Editing starts from a button in the bank below: take the reader (and focus) to the form.
+  useEffect(() => {
+    if (editing) titleRef.current?.focus();
+  }, [editing]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useFocusFirstInvalid(errors);
   const [state, setState] = useState<
     { kind: 'idle' | 'saving' | 'added' } | { kind: 'failed'; code: ClientErrorCode }
   >({ kind: 'idle' });
-  const answerErrors = errorsUnder(errors, 'answers');
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setState({ kind: 'saving' });
     const timeLimit = q.timeLimitSeconds.trim() === '' ? Number.NaN : Number(q.timeLimitSeconds);
-    adminApi
-      .addQuestion({
-        campaignId,
-        text: q.text,
-        answers: q.answers,
-        correctIndex: q.correctIndex,
-        timeLimitSeconds: timeLimit,
-        imageUrl: q.imageUrl.trim() || null,
-      })
-      .then(
-        (created) => {
-          onAdded({ id: created.id, text: q.text.trim() });
-          setErrors({});
-          setQ(blank());
-          setState({ kind: 'added' });
-        },
-        (err: unknown) => {
-          setErrors(fieldErrorsOf(err));
-          setState({ kind: 'failed', code: errorCodeOf(err) });
-        },
-      );
+    const question = {
+      text: q.text,
+      answers: q.answers,
+      correctIndex: q.correctIndex,
+      timeLimitSeconds: timeLimit,
+      imageUrl: q.imageUrl.trim() || null,
+    };
+    const failed = (err: unknown) => {
+      setErrors(fieldErrorsOf(err));
+      setState({ kind: 'failed', code: errorCodeOf(err) });
+    };
+    if (editing) {
+      if (q.correctIndex < 0) {
+        setErrors({ correctIndex: at('quiz.markCorrectAgain') });
+        return setState({ kind: 'failed', code: 'VALIDATION_FAILED' });
+      }
+      adminApi.editQuestion(editing.id, question).then((edited) => onEdited?.(edited), failed);
+      return;
+    }
+    adminApi.addQuestion({ campaignId, ...question }).then((created) => {
+      onAdded({ id: created.id, text: q.text.trim() });
+      setErrors({});
+      setQ(blank());
+      setState({ kind: 'added' });
+    }, failed);
   };
 
   return (
@@ -75,8 +107,8 @@ export function QuestionForm({
       onSubmit={onSubmit}
       aria-labelledby="question-form-title"
     >
-      <h2 id="question-form-title" className="card__title">
-        {at('quiz.addTitle')}
+      <h2 id="question-form-title" className="card__title" ref={titleRef} tabIndex={-1}>
+        {editing ? at('quiz.editTitle') : at('quiz.addTitle')}
       </h2>
       <TextField
         label={at('quiz.text')}
@@ -84,65 +116,13 @@ export function QuestionForm({
         error={errors.text}
         onChange={(e) => setQ({ ...q, text: e.target.value })}
       />
-      <fieldset
-        className="admin-fieldset"
-        aria-describedby={errors.answers ? 'answers-error' : undefined}
-      >
-        <legend>{at('quiz.answers')}</legend>
-        {errors.answers && (
-          <p id="answers-error" className="field__error">
-            {errors.answers}
-          </p>
-        )}
-        {q.answers.map((a, i) => (
-          <div key={i} className="admin-answer">
-            <TextField
-              label={at('quiz.answerN', { n: i + 1 })}
-              value={a}
-              error={answerErrors[String(i)]}
-              onChange={(e) =>
-                setQ({ ...q, answers: q.answers.map((x, j) => (j === i ? e.target.value : x)) })
-              }
-            />
-            <label className="admin-answer__correct">
-              <input
-                type="radio"
-                name="correct-answer"
-                checked={q.correctIndex === i}
-                onChange={() => setQ({ ...q, correctIndex: i })}
-              />{' '}
-              {at('quiz.correct')}
-            </label>
-          </div>
-        ))}
-        {errors.correctIndex && <p className="field__error">{errors.correctIndex}</p>}
-        <div className="admin-actions">
-          {q.answers.length < QUIZ_MAX_ANSWERS && (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => setQ({ ...q, answers: [...q.answers, ''] })}
-            >
-              {at('quiz.addAnswer')}
-            </button>
-          )}
-          {q.answers.length > 2 && (
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              onClick={() =>
-                setQ({
-                  ...q,
-                  answers: q.answers.slice(0, -1),
-                  correctIndex: Math.min(q.correctIndex, q.answers.length - 2),
-                })
-              }
-            >
-              {at('quiz.removeAnswer')}
-            </button>
-          )}
-        </div>
-      </fieldset>
+      <AnswerFields
+        answers={q.answers}
+        correctIndex={q.correctIndex}
+        errors={errors}
+        markAgain={editing !== null}
+        onChange={(answers, correctIndex) => setQ({ ...q, answers, correctIndex })}
+      />
       <div className="admin-grid-2">
         <TextField
           label={at('quiz.timeLimit')}
@@ -174,8 +154,13 @@ export function QuestionForm({
               : errorMessage(state.code)}
           </p>
         )}
+        {editing && (
+          <button type="button" className="button button--ghost" onClick={onCancel}>
+            {at('common.cancel')}
+          </button>
+        )}
         <button type="submit" className="button button--primary" disabled={state.kind === 'saving'}>
-          {at('quiz.add')}
+          {editing ? at('quiz.saveEdit') : at('quiz.add')}
         </button>
       </div>
     </form>

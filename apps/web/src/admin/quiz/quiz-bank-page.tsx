@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { TQuizBankQuestion } from '@playloop/shared';
 import { useDocumentTitle } from '../../i18n/use-document-title';
 import { adminApi } from '../admin-api';
 import { CampaignTabs } from '../campaigns/campaign-tabs';
@@ -6,7 +8,7 @@ import { useAdminText } from '../i18n/use-admin-text';
 import { ErrorNotice, Loading } from '../ui/error-notice';
 import { useLoad } from '../use-load';
 import { BankList } from './bank-list';
-import { QuestionForm } from './question-form';
+import { QuestionForm, type EditedQuestion } from './question-form';
 import { ScheduleForm } from './schedule-form';
 
 /**
@@ -20,6 +22,13 @@ export function QuizBankPage() {
   useDocumentTitle(at('quiz.title'));
   const bank = useLoad(() => adminApi.quizBank(campaignId), campaignId);
   const sessions = useLoad(() => adminApi.quizSessions(campaignId), campaignId);
+  const [editing, setEditing] = useState<TQuizBankQuestion | null>(null);
+  const [edited, setEdited] = useState<EditedQuestion | null>(null);
+  const onEdited = (result: EditedQuestion) => {
+    setEditing(null);
+    setEdited(result);
+    bank.reload();
+  };
   return (
     <div className="admin-page">
       <p className="admin-breadcrumb">
@@ -29,15 +38,33 @@ export function QuizBankPage() {
       <CampaignTabs campaignId={campaignId} />
       <p className="muted">{at('quiz.bankNote')}</p>
       {bank.status === 'failed' && <ErrorNotice code={bank.error} onRetry={bank.reload} />}
+      {edited && (
+        <p className="notice notice--success" role="status">
+          {edited.replaced
+            ? at('quiz.editedAsNew', { count: edited.showsUpdated })
+            : at('quiz.editedInPlace')}
+        </p>
+      )}
       <div className="admin-columns">
-        <QuestionForm campaignId={campaignId} onAdded={bank.reload} />
+        <QuestionForm
+          key={editing?.id ?? 'new'}
+          campaignId={campaignId}
+          editing={editing}
+          onAdded={() => (setEdited(null), bank.reload())}
+          onEdited={onEdited}
+          onCancel={() => setEditing(null)}
+        />
         <ScheduleForm
           campaignId={campaignId}
           questions={bank.data?.questions ?? []}
           onScheduled={() => (sessions.reload(), bank.reload())}
         />
       </div>
-      <BankList questions={bank.data?.questions ?? []} onRetired={bank.reload} />
+      <BankList
+        questions={bank.data?.questions ?? []}
+        onRetired={bank.reload}
+        onEdit={(q) => (setEdited(null), setEditing(q))}
+      />
       <section className="card" aria-labelledby="sessions-title">
         <h2 id="sessions-title" className="card__title">
           {at('quiz.sessions')}

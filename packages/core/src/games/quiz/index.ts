@@ -15,3 +15,4 @@ export * from './record-answer.js';
 export * from './solo-run.js';
 export * from './solo-reward.js';
 export * from './quiz-catalog.js';
+export * from './quiz-bank.js';

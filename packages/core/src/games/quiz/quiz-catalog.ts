@@ -1,11 +1,6 @@
-import {
-  newId,
-  type TQuizBankQuestion,
-  type TQuizResults,
-  type TQuizSessionSummary,
-} from '@playloop/shared';
+import { newId, type TQuizResults, type TQuizSessionSummary } from '@playloop/shared';
 import type { z } from 'zod';
-import type { ZQuizQuestionBody, ZQuizScheduleBody } from '@playloop/shared';
+import type { ZQuizScheduleBody } from '@playloop/shared';
 import type { Queryable } from '../../db/pool.js';
 import { AppError } from '../../errors/app-error.js';
 
@@ -99,77 +94,6 @@ export async function readQuizResults(
         }
       : null,
   };
-}
-
-/**
- * The active questions of a campaign's bank, newest first (at most 500), for the console to pick
- * from. The correct index is not read: it leaves the server only in a reveal.
- */
-export async function listQuizBank(
-  db: Queryable,
-  campaignId: string,
-): Promise<TQuizBankQuestion[]> {
-  const { rows } = await db.query<{
-    id: string;
-    body: string;
-    answers: string[];
-    time_limit_seconds: number;
-    session_count: string;
-    created_at: Date;
-  }>(
-    `select q.id, q.body, q.answers, q.time_limit_seconds, q.created_at,
-            (select count(*) from quiz_sessions s
-             where s.campaign_id = q.campaign_id and q.id = any(s.question_ids) and s.status <> 'cancelled') as session_count
-     from quiz_questions q where q.campaign_id = $1 and q.is_active
-     order by q.created_at desc, q.id limit 500`,
-    [campaignId],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    text: r.body,
-    answers: r.answers,
-    timeLimitSeconds: r.time_limit_seconds,
-    sessionCount: Number(r.session_count),
-    createdAt: r.created_at.toISOString(),
-  }));
-}
-
-export async function createQuizQuestion(
-  db: Queryable,
-  body: z.output<typeof ZQuizQuestionBody>,
-): Promise<{ id: string }> {
-  const id = newId('qzq');
-  const { rowCount } = await db.query(
-    `insert into quiz_questions (id, campaign_id, body, answers, correct_index, time_limit_seconds, image_url)
-     select $1, c.id, $3, $4, $5, $6, $7 from campaigns c where c.id = $2`,
-    [
-      id,
-      body.campaignId,
-      body.text,
-      body.answers,
-      body.correctIndex,
-      body.timeLimitSeconds,
-      body.imageUrl,
-    ],
-  );
-  if (!rowCount) throw new AppError('NOT_FOUND', { message: 'There is no such campaign.' });
-  return { id };
-}
-
-/**
- * Takes a question out of the bank for new shows (idempotent). It is kept, not deleted: finished
- * and scheduled shows still refer to it. Returns its campaign, for the audit.
- */
-export async function retireQuizQuestion(
-  db: Queryable,
-  questionId: string,
-): Promise<{ campaignId: string }> {
-  const { rows } = await db.query<{ campaign_id: string }>(
-    `update quiz_questions set is_active = false where id = $1 returning campaign_id`,
-    [questionId],
-  );
-  if (!rows[0]) throw new AppError('NOT_FOUND', { message: 'There is no such question.' });
-  return { campaignId: rows[0].campaign_id };
 }
 
 export async function scheduleQuizSession(

@@ -38,23 +38,28 @@ export const ZQuizResults = z.strictObject({
 export type TQuizResults = z.infer<typeof ZQuizResults>;
 
 /** Marketing adds a question to a campaign's bank (5–60 s, 2–4 answers). */
+const questionFields = {
+  text: z.string().trim().min(1).max(300),
+  answers: z.array(z.string().trim().min(1).max(120)).min(2).max(QUIZ_MAX_ANSWERS),
+  correctIndex: ZAnswerIndex,
+  timeLimitSeconds: z.number().int().min(5).max(60).default(15),
+  imageUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .default(null),
+};
+const correctInRange = (q: { correctIndex: number; answers: string[] }) =>
+  q.correctIndex < q.answers.length;
+const CORRECT_IN_RANGE = { path: ['correctIndex'], message: 'must point at one of the answers' };
+
 export const ZQuizQuestionBody = z
-  .strictObject({
-    campaignId: ZCampaignId,
-    text: z.string().trim().min(1).max(300),
-    answers: z.array(z.string().trim().min(1).max(120)).min(2).max(QUIZ_MAX_ANSWERS),
-    correctIndex: ZAnswerIndex,
-    timeLimitSeconds: z.number().int().min(5).max(60).default(15),
-    imageUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(500)
-      .nullable()
-      .default(null),
-  })
-  .refine((q) => q.correctIndex < q.answers.length, {
-    path: ['correctIndex'],
-    message: 'must point at one of the answers',
-  });
+  .strictObject({ campaignId: ZCampaignId, ...questionFields })
+  .refine(correctInRange, CORRECT_IN_RANGE);
+/** PUT /api/admin/quiz/questions/:questionId: the whole question again (its campaign stays). */
+export const ZQuizQuestionEditBody = z
+  .strictObject(questionFields)
+  .refine(correctInRange, CORRECT_IN_RANGE);
 export const ZQuizQuestionCreated = z.strictObject({ id: z.string() });
 
 /**
@@ -66,6 +71,7 @@ export const ZQuizBankQuestion = z.strictObject({
   text: z.string(),
   answers: z.array(z.string()),
   timeLimitSeconds: z.number().int(),
+  imageUrl: z.string().nullable(),
   /** Shows (not cancelled) that ask it. */
   sessionCount: z.number().int().min(0),
   createdAt: z.string(),
@@ -76,6 +82,17 @@ export const ZQuizQuestionIdParam = z.strictObject({
   questionId: z.string().regex(/^qzq_[0-9A-Za-z]{20}$/, 'is not a question id'),
 });
 export const ZQuizQuestionRetired = z.strictObject({ retired: z.literal(true) });
+/**
+ * An edit lands in place while no show has opened its lobby with the question. Once one has, the
+ * edit becomes a new question (`replaced`, with its new `id`): shows that asked the old one keep
+ * it, the old one is retired, and shows still waiting for their lobby ask the new one.
+ */
+export const ZQuizQuestionEdited = z.strictObject({
+  id: z.string(),
+  replaced: z.boolean(),
+  /** Scheduled shows switched to the corrected question (0 when edited in place). */
+  showsUpdated: z.number().int().min(0),
+});
 
 /** Marketing schedules a live session from questions of the campaign's bank. */
 export const ZQuizScheduleBody = z.strictObject({

@@ -3,6 +3,8 @@ import {
   ZQuizBank,
   ZQuizQuestionBody,
   ZQuizQuestionCreated,
+  ZQuizQuestionEditBody,
+  ZQuizQuestionEdited,
   ZQuizQuestionRetired,
   ZQuizResults,
   ZQuizScheduleBody,
@@ -50,6 +52,17 @@ export const quizRoutes = {
     body: ZQuizQuestionBody,
     response: ZQuizQuestionCreated,
     status: 201,
+  },
+  quizEditQuestion: {
+    method: 'put',
+    path: '/api/admin/quiz/questions/:questionId',
+    summary:
+      'Correct a question: in place until a show opens its lobby with it, else as a new question that scheduled shows switch to',
+    tag: 'quiz',
+    auth: 'access',
+    roles: ['marketing'],
+    body: ZQuizQuestionEditBody,
+    response: ZQuizQuestionEdited,
   },
   quizRetireQuestion: {
     method: 'delete',
