@@ -25,6 +25,8 @@ export function buildApiServices(config: ApiConfig) {
   const redis = createRedis(config.REDIS_URL);
   const jobs = createJobQueues({ url: config.REDIS_URL }, config.REDIS_PREFIX);
   const verifier = createTokenVerifier(tokenConfigFromEnv(config), supabaseConfigFromEnv(config));
+  const invites = createInviteDirectory({ pool, redis, prefix: config.REDIS_PREFIX });
+  const leaderboard = createLeaderboard({ redis, prefix: config.REDIS_PREFIX });
   const accounts = createAccountsService({
     pool,
     tokens: tokenConfigFromEnv(config),
@@ -36,6 +38,10 @@ export function buildApiServices(config: ApiConfig) {
     }),
     verificationMailLimiter: createMailLimiter(redis, config.REDIS_PREFIX, 'verify-mail'),
     resetMailLimiter: createMailLimiter(redis, config.REDIS_PREFIX, 'reset-mail'),
+    async onRenamed(userId, displayName) {
+      await leaderboard.rename(userId, displayName);
+      await invites.forgetOwner(userId);
+    },
     verifier,
     jobs,
   });
@@ -45,9 +51,9 @@ export function buildApiServices(config: ApiConfig) {
     redis,
     jobs,
     accounts,
-    invites: createInviteDirectory({ pool, redis, prefix: config.REDIS_PREFIX }),
+    invites,
     clicks: createClickCounter({ redis, prefix: config.REDIS_PREFIX }),
-    leaderboard: createLeaderboard({ redis, prefix: config.REDIS_PREFIX }),
+    leaderboard,
     payouts,
     async close() {
       await jobs.close();

@@ -1,10 +1,12 @@
-// POST /api/auth/signup · login · refresh · logout · verify-email(/resend) · password-reset(/confirm) · GET /api/me
+// POST /api/auth/signup · login · refresh · logout · verify-email(/resend) · password-reset(/confirm) · password · GET|PATCH /api/me
 import { Router, type CookieOptions, type Request, type Response } from 'express';
 import type { AccountsService, IssuedSession } from '@playloop/core';
 import {
   routes,
   ZLoginBody,
+  ZPasswordChangeBody,
   ZPasswordResetBody,
+  ZProfileUpdateBody,
   ZPasswordResetRequestBody,
   ZSignupBody,
   ZVerifyEmailBody,
@@ -103,8 +105,21 @@ export function authRoutes(deps: { accounts: AccountsService; secureCookies: boo
     answer(res, await deps.accounts.resetPassword(parseInput(ZPasswordResetBody, req.body))),
   );
 
+  mount(router, routes.changePassword, requireAuth(deps.accounts), async (req, res) => {
+    const body = parseInput(ZPasswordChangeBody, req.body);
+    const userId = principalOf(res).userId;
+    return answer(res, await deps.accounts.changePassword(userId, body, req.ip ?? 'unknown'));
+  });
+
   mount(router, routes.me, requireAuth(deps.accounts), async (_req, res) => ({
     user: await deps.accounts.me(principalOf(res).userId),
+  }));
+
+  mount(router, routes.updateMe, requireAuth(deps.accounts), async (req, res) => ({
+    user: await deps.accounts.updateProfile(
+      principalOf(res).userId,
+      parseInput(ZProfileUpdateBody, req.body),
+    ),
   }));
 
   return router;

@@ -1,4 +1,10 @@
-import type { TLoginBody, TPasswordResetBody, TSignupBody, TUser } from '@playloop/shared';
+import type {
+  TLoginBody,
+  TPasswordChangeBody,
+  TPasswordResetBody,
+  TSignupBody,
+  TUser,
+} from '@playloop/shared';
 
 /** What a signed-in tab holds: the access token (in memory only) and who it belongs to. */
 export interface ActiveSession {
@@ -22,12 +28,15 @@ export interface AuthBackend {
   refresh(): Promise<ActiveSession | null>;
   logOut(): Promise<void>;
   /**
-   * Forgotten passwords, by a mailed single-use link. Only Playloop's own auth has it here; with
-   * Supabase Auth, recovery is Supabase's own flow and this is absent (the SPA hides the link).
+   * Passwords kept by Playloop: forgotten (a mailed single-use link) and changed. Only Playloop's
+   * own auth has them; with Supabase Auth, passwords are Supabase's and this is absent (the SPA
+   * hides the reset link and the change form).
    */
-  passwordReset?: {
-    request(email: string): Promise<void>;
+  passwords?: {
+    requestReset(email: string): Promise<void>;
     /** Spends the link's token on the new password and signs in. */
-    confirm(body: TPasswordResetBody): Promise<ActiveSession>;
+    reset(body: TPasswordResetBody): Promise<ActiveSession>;
+    /** The signed-in player's new password; other sessions end, this one goes on. */
+    change(body: TPasswordChangeBody): Promise<ActiveSession>;
   };
 }

@@ -5,7 +5,7 @@ import { TextField } from '../app/text-field';
 import { useI18n } from '../i18n/i18n-context';
 import { useDocumentTitle } from '../i18n/use-document-title';
 import { fieldErrorsFrom } from './localize-issue';
-import { logIn, usePasswordResetAvailable, useSession } from './session-store';
+import { logIn, useLocalPasswords, useSession } from './session-store';
 import { useGuardedSubmit } from './use-guarded-submit';
 
 type Field = 'email' | 'password';
@@ -26,7 +26,7 @@ export function LoginPage() {
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const guard = useGuardedSubmit();
   const { formError, isSubmitting, isWaiting, secondsLeft } = guard;
-  const resettable = usePasswordResetAvailable();
+  const resettable = useLocalPasswords();
 
   if (session.status === 'signed-in')
     return <Navigate to={redirect.from ?? '/dashboard'} replace />;

@@ -32,12 +32,15 @@ export const playloopBackend: AuthBackend = {
     }
   },
 
-  passwordReset: {
-    async request(email) {
+  passwords: {
+    async requestReset(email) {
       await apiFetch(routes.requestPasswordReset, { body: { email } });
     },
-    confirm(body) {
+    reset(body) {
       return apiFetch(routes.resetPassword, { body });
+    },
+    change(body) {
+      return apiFetch(routes.changePassword, { body });
     },
   },
 

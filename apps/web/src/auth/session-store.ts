@@ -1,5 +1,11 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { TLoginBody, TPasswordResetBody, TSignupBody, TUser } from '@playloop/shared';
+import type {
+  TLoginBody,
+  TPasswordChangeBody,
+  TPasswordResetBody,
+  TSignupBody,
+  TUser,
+} from '@playloop/shared';
 import { getPublicConfig } from '../api/public-config';
 import { setTokenSource } from '../api/token-source';
 import type { ActiveSession, AuthBackend } from './auth-backend';
@@ -126,27 +132,39 @@ export async function logIn(body: TLoginBody): Promise<void> {
   applySession(await (await getBackend()).logIn(body));
 }
 
+async function passwords() {
+  const found = (await getBackend()).passwords;
+  if (!found) throw new Error('passwords are kept by this sign-in provider, not by Playloop');
+  return found;
+}
+
 /** Mails a reset link if the address has an account; the answer is the same either way. */
 export async function requestPasswordReset(email: string): Promise<void> {
-  const reset = (await getBackend()).passwordReset;
-  if (!reset) throw new Error('password reset is not available with this sign-in provider');
-  await reset.request(email);
+  await (await passwords()).requestReset(email);
 }
 
 /** Spends a reset link on a new password; the tab is signed in, every other session ended. */
 export async function resetPassword(body: TPasswordResetBody): Promise<void> {
-  const reset = (await getBackend()).passwordReset;
-  if (!reset) throw new Error('password reset is not available with this sign-in provider');
-  applySession(await reset.confirm(body));
+  applySession(await (await passwords()).reset(body));
 }
 
-/** Whether this deployment's sign-in offers a reset link (false until the config is known). */
-export function usePasswordResetAvailable(): boolean {
+/** A new password for the signed-in player; this tab stays signed in, every other session ends. */
+export async function changePassword(body: TPasswordChangeBody): Promise<void> {
+  applySession(await (await passwords()).change(body));
+}
+
+/** The server changed the signed-in player (a new name, another language). */
+export function updateSignedInUser(user: TUser): void {
+  if (state.status === 'signed-in') setState({ status: 'signed-in', user });
+}
+
+/** Whether Playloop keeps this deployment's passwords (false until the config is known). */
+export function useLocalPasswords(): boolean {
   const [available, setAvailable] = useState(false);
   useEffect(() => {
     let live = true;
     getBackend().then(
-      (backend) => live && setAvailable(backend.passwordReset !== undefined),
+      (backend) => live && setAvailable(backend.passwords !== undefined),
       () => undefined,
     );
     return () => {

@@ -1,3 +1,4 @@
+import { AccountSettings } from '../account/account-settings';
 import { useSession } from '../auth/session-store';
 import { useI18n } from '../i18n/i18n-context';
 import { localeNames } from '../i18n/locale';
@@ -45,6 +46,7 @@ export function DashboardPage() {
             </div>
           </dl>
         </section>
+        <AccountSettings user={user} />
       </div>
     </>
   );

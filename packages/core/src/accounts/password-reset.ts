@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { PASSWORD_RESET_TOKEN } from '@playloop/shared';
 import { AppError } from '../errors/app-error.js';
 import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
+import { revokeAllRefreshTokens } from './refresh-tokens.js';
 import { USER_COLUMNS, type UserRow } from './user-repo.js';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest();
@@ -75,10 +76,7 @@ export async function completePasswordReset(
       'update password_resets set used_at = now() where user_id = $1 and used_at is null',
       [row.user_id],
     );
-    await tx.query(
-      `update refresh_tokens set revoked_at = now() where user_id = $1 and revoked_at is null`,
-      [row.user_id],
-    );
+    await revokeAllRefreshTokens(tx, row.user_id);
     const { rows: users } = await tx.query<UserRow & { newly_verified: boolean }>(
       `with prev as (select email_verified_at from users where id = $1 for update)
        update users u set password_hash = $2, updated_at = now(),

@@ -79,3 +79,11 @@ export async function revokeRefreshFamily(db: Queryable, token: string): Promise
     [hashToken(token)],
   );
 }
+
+/** Ends every session of a user (a new password): each refresh token is revoked. */
+export async function revokeAllRefreshTokens(db: Queryable, userId: string): Promise<void> {
+  await db.query(
+    'update refresh_tokens set revoked_at = now() where user_id = $1 and revoked_at is null',
+    [userId],
+  );
+}

@@ -1,6 +1,6 @@
 import type {
   TLoginBody,
-  TPasswordResetBody,
+  TProfileUpdateBody,
   TSession,
   TSignupBody,
   TUser,
@@ -10,7 +10,7 @@ import type { Pool } from '../db/pool.js';
 import type { JobQueues } from '../jobs/queues.js';
 import { issueAccessToken, type AccessTokenConfig } from './access-token.js';
 import type { LoginLimiter, MailLimiter } from './login-limiter.js';
-import { checkPasswordReset, completePasswordReset } from './password-reset.js';
+import { createPasswordOperations } from './passwords.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { issueRefreshToken, revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.js';
 import { createAuthenticator } from './authenticator.js';
@@ -20,6 +20,7 @@ import {
   findUserById,
   insertLocalUser,
   toUser,
+  updateUserProfile,
   type UserRow,
 } from './user-repo.js';
 import type { TokenVerifier } from './verify-token.js';
@@ -43,6 +44,8 @@ export interface AccountsDeps {
   verificationMailLimiter: MailLimiter;
   /** One reset mail per address a minute, whether or not the address has an account. */
   resetMailLimiter: MailLimiter;
+  /** Caches that show a player's name (leaderboards, invite previews) learn a new one. */
+  onRenamed?: (userId: string, displayName: string) => Promise<void>;
   verifier: TokenVerifier;
   jobs: Pick<
     JobQueues,
@@ -176,37 +179,22 @@ export function createAccountsService(deps: AccountsDeps) {
       return { alreadyVerified: false };
     },
 
-    /**
-     * Asks for a reset link. The request path never reads the account: it spends the address's
-     * mail budget and queues a job, so the answer (and its timing) is the same for an address
-     * with no account; the worker looks the address up and mails only an existing local account.
-     */
-    async requestPasswordReset(email: string): Promise<void> {
-      await deps.resetMailLimiter.consume(email);
-      await deps.jobs.enqueuePasswordReset({ email });
-    },
-
-    /**
-     * Spends a reset link on a new password and signs in. The token is checked before the
-     * argon2id hash (a forged link costs no hashing) and again, locked, when it is spent.
-     */
-    async resetPassword(input: TPasswordResetBody): Promise<IssuedSession> {
-      await checkPasswordReset(deps.pool, input.token);
-      const passwordHash = await hashPassword(input.password);
-      const done = await completePasswordReset(deps.pool, input.token, passwordHash);
-      // The owner proved the mailbox: an account locked by wrong guesses opens again.
-      await deps.loginLimiter.recordSuccess(done.user.email);
-      if (done.newlyVerified)
-        await deps.jobs.enqueueQualification({ refereeId: done.user.id, action: 'email_verified' });
-      return startSession(done.user);
-    },
-
     async logout(refreshToken: string | undefined): Promise<void> {
       if (refreshToken) await revokeRefreshFamily(deps.pool, refreshToken);
     },
 
     /** Verifies an access token (own or Supabase) and names its bearer. */
     authenticate,
+
+    ...createPasswordOperations(deps, startSession),
+
+    /** Display name and email language; a new name reaches boards and invite previews at once. */
+    async updateProfile(userId: string, change: TProfileUpdateBody): Promise<TUser> {
+      const row = await updateUserProfile(deps.pool, userId, change);
+      if (!row) throw new AppError('NOT_FOUND');
+      if (change.displayName !== undefined) await deps.onRenamed?.(row.id, row.display_name);
+      return toUser(row);
+    },
 
     async me(userId: string): Promise<TUser> {
       const row = await findUserById(deps.pool, userId);

@@ -90,3 +90,18 @@ export async function setUserRole(
   );
   return rows[0] ?? null;
 }
+
+/** Changes what a player may change about themselves; null when the account is gone. */
+export async function updateUserProfile(
+  db: Queryable,
+  id: string,
+  change: { displayName?: string | undefined; locale?: TLocale | undefined },
+): Promise<UserRow | null> {
+  const { rows } = await db.query<UserRow>(
+    `update users set display_name = coalesce($2, display_name), locale = coalesce($3, locale),
+       updated_at = now()
+     where id = $1 returning ${USER_COLUMNS}`,
+    [id, change.displayName ?? null, change.locale ?? null],
+  );
+  return rows[0] ?? null;
+}

@@ -127,6 +127,17 @@ export function createInviteDirectory(deps: {
       if (invite) await deps.redis.set(key(code), JSON.stringify(invite), 'EX', TTL_SECONDS);
       local.delete(code);
     },
+    /** Drops every invite of a player (renamed: the previews name them); see `forget`. */
+    async forgetOwner(userId: string): Promise<void> {
+      const { rows } = await deps.pool.query<{ code: string }>(
+        'select code from referral_codes where user_id = $1',
+        [userId],
+      );
+      for (const { code } of rows) {
+        local.delete(code);
+        await deps.redis.del(key(code));
+      }
+    },
     /** Drops the code from Redis and from this process; other processes forget it within `localTtlMs`. */
     async forget(code: string): Promise<void> {
       local.delete(code);

@@ -23,6 +23,8 @@ return {count, oldRank or -1, redis.call('ZREVRANK', KEYS[1], ARGV[1]), redis.ca
  * A live leaderboard per campaign in a Redis sorted set. `bump` returns the players whose rank
  * moved (the climber and everyone it passed), so only they are told.
  */
+const RENAME = `if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end`;
+
 export function createLeaderboard(deps: { redis: Redis; prefix: string }) {
   const key = (campaignId: string) => `${deps.prefix}lb:${campaignId}`;
   const namesKey = `${deps.prefix}lb:names`;
@@ -86,6 +88,11 @@ export function createLeaderboard(deps: { redis: Redis; prefix: string }) {
         }
       }
       return moved;
+    },
+
+    /** A player renamed themselves: boards show the new name (only players already on one). */
+    async rename(userId: string, displayName: string): Promise<void> {
+      await deps.redis.eval(RENAME, 1, namesKey, userId, displayName);
     },
 
     async read(campaignId: string, meId: string | null, limit = 10): Promise<TLeaderboard> {

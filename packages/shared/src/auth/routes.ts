@@ -4,6 +4,8 @@ import {
   ZLoginBody,
   ZMeResponse,
   ZOkResponse,
+  ZProfileUpdateBody,
+  ZPasswordChangeBody,
   ZPasswordResetBody,
   ZPasswordResetRequestBody,
   ZPasswordResetRequested,
@@ -13,7 +15,7 @@ import {
   ZVerifyEmailResponse,
 } from './schemas.js';
 
-/** Accounts and sessions: sign-up, login, refresh, logout, email verification, password reset, who am I. Spread into `routes`. */
+/** Accounts and sessions: sign-up, login, refresh, logout, email verification, passwords, who am I. Spread into `routes`. */
 export const authRoutes = {
   signup: {
     method: 'post',
@@ -88,12 +90,31 @@ export const authRoutes = {
     body: ZPasswordResetBody,
     response: ZSession,
   },
+  changePassword: {
+    method: 'post',
+    path: '/api/auth/password',
+    summary:
+      'Change the password (the current one is asked again): every other session ends, this one goes on',
+    tag: 'auth',
+    auth: 'access',
+    body: ZPasswordChangeBody,
+    response: ZSession,
+  },
   me: {
     method: 'get',
     path: '/api/me',
     summary: 'The signed-in user',
     tag: 'auth',
     auth: 'access',
+    response: ZMeResponse,
+  },
+  updateMe: {
+    method: 'patch',
+    path: '/api/me',
+    summary: 'Change your display name or the language of your emails',
+    tag: 'auth',
+    auth: 'access',
+    body: ZProfileUpdateBody,
     response: ZMeResponse,
   },
 } as const satisfies Record<string, RouteContract>;
@@ -107,4 +128,5 @@ export const CREDENTIAL_PATHS: ReadonlySet<string> = new Set([
   authRoutes.login.path,
   authRoutes.requestPasswordReset.path,
   authRoutes.resetPassword.path,
+  authRoutes.changePassword.path,
 ]);

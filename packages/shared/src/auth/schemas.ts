@@ -107,3 +107,22 @@ export const ZPasswordResetBody = z.strictObject({
   password: ZPassword,
 });
 export type TPasswordResetBody = z.infer<typeof ZPasswordResetBody>;
+
+/** PATCH /api/me: what a player may change about themselves (at least one of). */
+export const ZProfileUpdateBody = z
+  .strictObject({
+    displayName: ZDisplayName.optional(),
+    /** The language of the emails Playloop sends. */
+    locale: ZLocale.optional(),
+  })
+  .refine((b) => b.displayName !== undefined || b.locale !== undefined, {
+    message: 'name at least one of displayName, locale',
+  });
+export type TProfileUpdateBody = z.infer<typeof ZProfileUpdateBody>;
+
+/** POST /api/auth/password: a signed-in player changes their password. */
+export const ZPasswordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1, 'is required').max(128, 'must be at most 128 characters'),
+  newPassword: ZPassword,
+});
+export type TPasswordChangeBody = z.infer<typeof ZPasswordChangeBody>;

@@ -1,0 +1,20 @@
+import type { TUser } from '@playloop/shared';
+import { useLocalPasswords } from '../auth/session-store';
+import { useI18n } from '../i18n/i18n-context';
+import { PasswordForm } from './password-form';
+import { ProfileForm } from './profile-form';
+
+/** The dashboard's settings card: name and language; the password when Playloop keeps it. */
+export function AccountSettings({ user }: { user: TUser }) {
+  const { t } = useI18n();
+  const localPasswords = useLocalPasswords();
+  return (
+    <section className="card account-settings" aria-labelledby="settings-title">
+      <h2 id="settings-title" className="card__title">
+        {t('account.title')}
+      </h2>
+      <ProfileForm user={user} />
+      {localPasswords && <PasswordForm />}
+    </section>
+  );
+}
