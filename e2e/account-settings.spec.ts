@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { newPerson } from './support/people';
 
@@ -47,6 +48,21 @@ test('a player renames themselves, picks a language and changes their password',
   await expect(password.getByRole('status')).toHaveText(
     'Password changed. Your other devices were signed out.',
   );
+  // Everything kept about them, as a file.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    settings.getByRole('button', { name: 'Download my data' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^playloop-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const data = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+    profile: { email: string; displayName: string; locale: string };
+  };
+  expect(data.profile).toMatchObject({
+    email: person.email,
+    displayName: 'Nico the Great',
+    locale: 'en',
+  });
+
   // This tab stays signed in (a reload resumes the session), and the new password is the one.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Hi, Nico the Great!' })).toBeVisible();

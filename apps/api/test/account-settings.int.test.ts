@@ -5,9 +5,11 @@ import {
   ZInvite,
   ZLeaderboard,
   ZMeResponse,
+  ZMyData,
   ZMyLink,
   ZSession,
 } from '@playloop/shared';
+import { attributeReferral } from '@playloop/core';
 import { insertTestCampaign } from '@playloop/core/testing';
 import { client, PASSWORD, startTestApi, uniqueEmail, type TestApi } from './harness.js';
 
@@ -151,5 +153,50 @@ describe('account settings', () => {
     expect(locked.status).toBe(429);
     expect(error(locked.json).code).toBe('RATE_LIMITED');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('hands a player everything kept about them as a download, and nothing about anyone else', async () => {
+    const eve = await signUp('Eve');
+    const link = ZMyLink.parse(
+      (
+        await eve.c.call('GET', `/api/referrals/link?campaignId=${campaignId}`, {
+          token: eve.token,
+        })
+      ).json,
+    );
+    const finn = await signUp('Finn');
+    await attributeReferral(api.services.pool, {
+      refereeId: finn.session.user.id,
+      code: link.code,
+      touchedAt: new Date(),
+    });
+
+    const res = await eve.c.call('GET', '/api/me/data', { token: eve.token });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="playloop-data-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const mine = ZMyData.parse(res.json);
+    expect(mine.profile).toMatchObject({ id: eve.session.user.id, email: eve.email });
+    expect(mine.inviteCodes).toEqual([expect.objectContaining({ code: link.code })]);
+    expect(mine.friendsInvited).toEqual([
+      expect.objectContaining({ friend: 'Finn', status: 'pending' }),
+    ]);
+    expect(mine.signupSignals).toMatchObject({ ip: '127.0.0.1' });
+    const text = JSON.stringify(res.json);
+    // Nothing secret, and of the friend only the name the app already shows.
+    expect(text).not.toContain(finn.email);
+    expect(text).not.toContain(finn.session.user.id);
+    expect(text).not.toMatch(/argon2|token_hash|refresh/i);
+
+    const theirs = ZMyData.parse(
+      (await finn.c.call('GET', '/api/me/data', { token: finn.token })).json,
+    );
+    expect(theirs.invitedBy).toMatchObject({ referrer: 'Eve', status: 'pending' });
+    expect(JSON.stringify(theirs)).not.toContain(eve.email);
+
+    const anonymous = await client(api.base).call('GET', '/api/me/data');
+    expect(anonymous.status).toBe(401);
   });
 });

@@ -14,6 +14,7 @@ export * from './accounts/service.js';
 export * from './accounts/authenticator.js';
 export * from './accounts/email-verification.js';
 export * from './accounts/password-reset.js';
+export * from './accounts/data-export.js';
 export * from './mail/mailer.js';
 export * from './jobs/queues.js';
 export * from './notifications/service.js';

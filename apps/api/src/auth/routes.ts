@@ -1,4 +1,4 @@
-// POST /api/auth/signup · login · refresh · logout · verify-email(/resend) · password-reset(/confirm) · password · GET|PATCH /api/me
+// POST /api/auth/signup · login · refresh · logout · verify-email(/resend) · password-reset(/confirm) · password · GET|PATCH /api/me · GET /api/me/data
 import { Router, type CookieOptions, type Request, type Response } from 'express';
 import type { AccountsService, IssuedSession } from '@playloop/core';
 import {
@@ -114,6 +114,14 @@ export function authRoutes(deps: { accounts: AccountsService; secureCookies: boo
   mount(router, routes.me, requireAuth(deps.accounts), async (_req, res) => ({
     user: await deps.accounts.me(principalOf(res).userId),
   }));
+
+  mount(router, routes.myData, requireAuth(deps.accounts), async (_req, res) => {
+    const data = await deps.accounts.exportData(principalOf(res).userId);
+    const day = new Date().toISOString().slice(0, 10);
+    res.setHeader('Content-Disposition', `attachment; filename="playloop-data-${day}.json"`);
+    res.setHeader('Cache-Control', 'no-store');
+    return data;
+  });
 
   mount(router, routes.updateMe, requireAuth(deps.accounts), async (req, res) => ({
     user: await deps.accounts.updateProfile(

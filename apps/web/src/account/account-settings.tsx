@@ -1,10 +1,11 @@
 import type { TUser } from '@playloop/shared';
 import { useLocalPasswords } from '../auth/session-store';
 import { useI18n } from '../i18n/i18n-context';
+import { DataDownload } from './data-download';
 import { PasswordForm } from './password-form';
 import { ProfileForm } from './profile-form';
 
-/** The dashboard's settings card: name and language; the password when Playloop keeps it. */
+/** The dashboard's settings card: name and language, the password when Playloop keeps it, your data. */
 export function AccountSettings({ user }: { user: TUser }) {
   const { t } = useI18n();
   const localPasswords = useLocalPasswords();
@@ -15,6 +16,7 @@ export function AccountSettings({ user }: { user: TUser }) {
       </h2>
       <ProfileForm user={user} />
       {localPasswords && <PasswordForm />}
+      <DataDownload />
     </section>
   );
 }

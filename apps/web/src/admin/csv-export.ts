@@ -1,13 +1,12 @@
 import { networkError, toApiError } from '../api/api-error';
 import { routeUrl } from '../api/api-fetch';
+import { saveBlob } from '../api/save-file';
 import { tokenSource } from '../api/token-source';
 
 export type ExportKind = 'referrals' | 'rewards';
 
 /**
- * Downloads `GET /api/admin/export/<kind>.csv`. The export needs the bearer token, which a plain
- * link cannot send (the token lives in memory, not a cookie), so the file is fetched and handed
- * to the browser as a blob.
+ * Downloads `GET /api/admin/export/<kind>.csv` (fetched with the bearer token, then saved).
  */
 export async function downloadCsv(kind: ExportKind, campaignId?: string): Promise<void> {
   const url = routeUrl(`/api/admin/export/${kind}.csv`, {}, { campaignId });
@@ -27,14 +26,5 @@ export async function downloadCsv(kind: ExportKind, campaignId?: string): Promis
     res = await send(fresh);
   }
   if (!res.ok) throw await toApiError(res);
-  const blob = await res.blob();
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = `playloop-${kind}${campaignId ? `-${campaignId}` : ''}.csv`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked on the next task: the click has started the download by then.
-  setTimeout(() => URL.revokeObjectURL(href), 0);
+  saveBlob(await res.blob(), `playloop-${kind}${campaignId ? `-${campaignId}` : ''}.csv`);
 }

@@ -138,6 +138,10 @@ export const en = {
   'account.changePassword': 'Change password',
   'account.passwordChanged': 'Password changed. Your other devices were signed out.',
   'account.wrongPassword': 'This is not your current password.',
+  'account.dataTitle': 'Your data',
+  'account.dataText':
+    'Everything Playloop keeps about you (profile, invites, wallet history, games, rewards, notifications) in one JSON file.',
+  'account.dataDownload': 'Download my data',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you are looking for does not exist.',

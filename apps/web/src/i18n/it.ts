@@ -138,6 +138,10 @@ export const it: Messages = {
   'account.changePassword': 'Cambia password',
   'account.passwordChanged': 'Password cambiata. Gli altri dispositivi sono stati disconnessi.',
   'account.wrongPassword': 'Questa non è la tua password attuale.',
+  'account.dataTitle': 'I tuoi dati',
+  'account.dataText':
+    'Tutto ciò che Playloop conserva su di te (profilo, inviti, storico del portafoglio, giochi, premi, notifiche) in un file JSON.',
+  'account.dataDownload': 'Scarica i miei dati',
 
   'notFound.title': 'Pagina non trovata',
   'notFound.body': 'La pagina che cerchi non esiste.',

@@ -10,6 +10,7 @@ import type { Pool } from '../db/pool.js';
 import type { JobQueues } from '../jobs/queues.js';
 import { issueAccessToken, type AccessTokenConfig } from './access-token.js';
 import type { LoginLimiter, MailLimiter } from './login-limiter.js';
+import { exportUserData } from './data-export.js';
 import { createPasswordOperations } from './passwords.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { issueRefreshToken, revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.js';
@@ -194,6 +195,11 @@ export function createAccountsService(deps: AccountsDeps) {
       if (!row) throw new AppError('NOT_FOUND');
       if (change.displayName !== undefined) await deps.onRenamed?.(row.id, row.display_name);
       return toUser(row);
+    },
+
+    /** Everything kept about the player, for them to download. */
+    exportData(userId: string): Promise<unknown> {
+      return exportUserData(deps.pool, userId);
     },
 
     async me(userId: string): Promise<TUser> {

@@ -3,6 +3,7 @@ import type { RouteContract } from '../rest/routes.js';
 import {
   ZLoginBody,
   ZMeResponse,
+  ZMyData,
   ZOkResponse,
   ZProfileUpdateBody,
   ZPasswordChangeBody,
@@ -107,6 +108,14 @@ export const authRoutes = {
     tag: 'auth',
     auth: 'access',
     response: ZMeResponse,
+  },
+  myData: {
+    method: 'get',
+    path: '/api/me/data',
+    summary: 'Download everything kept about you (GDPR access and portability), as JSON',
+    tag: 'auth',
+    auth: 'access',
+    response: ZMyData,
   },
   updateMe: {
     method: 'patch',

@@ -126,3 +126,24 @@ export const ZPasswordChangeBody = z.strictObject({
   newPassword: ZPassword,
 });
 export type TPasswordChangeBody = z.infer<typeof ZPasswordChangeBody>;
+
+/**
+ * GET /api/me/data: everything kept about the signed-in player, as a download. The sections are
+ * listed in `exportUserData` (packages/core); the profile is typed here, the rest is data.
+ */
+export const ZMyData = z.looseObject({
+  exportedAt: z.string(),
+  profile: z.looseObject({ id: z.string(), email: z.string(), displayName: z.string() }),
+  signupSignals: z.unknown(),
+  inviteCodes: z.array(z.unknown()),
+  friendsInvited: z.array(z.unknown()),
+  invitedBy: z.unknown(),
+  wallet: z.array(z.unknown()),
+  ledgerEntries: z.array(z.unknown()),
+  wheelSpins: z.array(z.unknown()),
+  quizShows: z.array(z.unknown()),
+  soloQuizzes: z.array(z.unknown()),
+  rewardOrders: z.array(z.unknown()),
+  notifications: z.array(z.unknown()),
+});
+export type TMyData = z.infer<typeof ZMyData>;
