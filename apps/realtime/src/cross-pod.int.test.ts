@@ -1,4 +1,10 @@
-import { createRedis, createRedisNotifier, issueAccessToken, type Redis } from '@playloop/core';
+import {
+  createRedis,
+  createRedisNotifier,
+  issueAccessToken,
+  userBusChannel,
+  type Redis,
+} from '@playloop/core';
 import {
   createTestDatabase,
   createTestRedisPrefix,
@@ -6,7 +12,7 @@ import {
 } from '@playloop/core/testing';
 import { newId, ServerEventSchemas, type TNotification } from '@playloop/shared';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnRealtime, waitForReady, type RealtimeProcess } from '../test/child-process.js';
 import { connectClient, nextEvent } from '../test/clients.js';
 import { insertTestUser, realtimeTestEnv, TEST_JWT_SECRET } from '../test/env.js';
@@ -104,6 +110,32 @@ describe('cross-pod fan-out through the Redis adapter', () => {
     notifier.toUser(bob, 'notify:new', forBob);
     expect(await bobGot).toEqual(forBob);
     expect(bobInbox).toEqual([forBob]);
+  });
+
+  it('sends a burst as one bus message per 500 events, in order, and shrugs off a malformed one', async () => {
+    const carol = 'usr_' + 'c'.repeat(20);
+    const onA = await connectAs(podA, carol);
+    const got: TNotification[] = [];
+    onA.on('notify:new', (n: TNotification) => got.push(n));
+    const watcher = redis.duplicate();
+    const messages: string[] = [];
+    await watcher.subscribe(userBusChannel(redisPrefix.prefix));
+    watcher.on('message', (_ch: string, m: string) => messages.push(m));
+
+    // Garbage on the bus (not JSON, not an array, bad items) is dropped; the pod keeps serving.
+    for (const junk of ['not json', '{"a":1}', '[[1,2,3],["x"],null]'])
+      await redis.publish(userBusChannel(redisPrefix.prefix), junk);
+    const notifier = createRedisNotifier(redis, redisPrefix.prefix);
+    const burst = Array.from({ length: 1200 }, (_, i) => notification(`burst ${i}`));
+    for (const n of burst) notifier.toUser(carol, 'notify:new', n);
+    await vi.waitFor(() => expect(got).toHaveLength(1200), { timeout: 10_000 });
+    expect(got.map((n) => n.title)).toEqual(burst.map((n) => n.title));
+    // Three junk messages, then the burst in three (500 + 500 + 200), not 1,200.
+    await vi.waitFor(() => expect(messages).toHaveLength(6));
+    expect(messages.slice(3).map((m) => (JSON.parse(m) as unknown[]).length)).toEqual([
+      500, 500, 200,
+    ]);
+    await watcher.quit();
   });
 
   it('both pods shut down cleanly on SIGTERM', async () => {

@@ -13,6 +13,7 @@ import { createAllowRequest } from './http/origin-guard.js';
 import { createProbeRoutes } from './http/probe-routes.js';
 import { checkReadiness, type SqlPinger } from './http/readiness.js';
 import { createRealtimeMetrics, type RealtimeMetrics } from './metrics/metrics.js';
+import { startUserBus } from './user-bus.js';
 import type { Authenticate, RealtimeFeature, RealtimeServer } from './types.js';
 
 export interface RealtimeDeps {
@@ -112,6 +113,14 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
     logger.debug({ code: err.code, message: err.message }, 'engine connection refused');
   });
 
+  // Events the api and workers address to users (rewards, wallets, notifications), batched.
+  const userBus = startUserBus({
+    io,
+    sub: deps.redis.sub,
+    redisPrefix: config.REDIS_PREFIX,
+    logger,
+  });
+
   io.use(createHandshakeAuth({ authenticate: deps.authenticate, logger, metrics }));
 
   const router = createEventRouter({
@@ -149,7 +158,9 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
     close() {
       isShuttingDown = true;
       shedding.close();
-      closing ??= Promise.all(features.map((f) => f.stop?.())).then(() => io.close());
+      closing ??= Promise.all([...features.map((f) => f.stop?.()), userBus.close()]).then(() =>
+        io.close(),
+      );
       return closing;
     },
   };

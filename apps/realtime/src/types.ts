@@ -9,7 +9,7 @@ export interface SocketData {
   role: Role;
 }
 
-/** No server-to-server events yet; the Redis adapter still carries broadcasts between pods. */
+/** No server-to-server events: the Redis adapter carries broadcasts between pods, the user bus the api's and workers' user events. */
 export type InterServerEvents = Record<string, never>;
 
 export type RealtimeServer = Server<

@@ -1,5 +1,5 @@
 import type { Redis } from '../redis/client.js';
-import { luaScript } from './lua-script.js';
+import { luaScript } from '../redis/lua-script.js';
 
 // KEYS: counters; ARGV: increments (one per key), then the window in ms. Adds each increment,
 // starts the window on a counter's first count, returns count and ms left per key.

@@ -1,6 +1,6 @@
 import type { TWaitingRoomMode } from '@playloop/shared';
 import type { Redis } from '../redis/client.js';
-import { luaScript } from './lua-script.js';
+import { luaScript } from '../redis/lua-script.js';
 import { WAITING_ROOM_KEYS, WAITING_ROOM_SCRIPTS } from './waiting-room-scripts.js';
 
 export interface WaitingRoomOptions {

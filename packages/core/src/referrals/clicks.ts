@@ -1,25 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { withTransaction, type Pool } from '../db/pool.js';
 import type { Redis } from '../redis/client.js';
+import { luaScript } from '../redis/lua-script.js';
 
 // One round trip per click: count it, and count the visitor once per code and day.
-const RECORD_CLICK = `
+const RECORD_CLICK = luaScript(`
 redis.call('HINCRBY', KEYS[1], 'c|' .. ARGV[1], 1)
 if redis.call('SADD', KEYS[2], ARGV[2]) == 1 then
   redis.call('HINCRBY', KEYS[1], 'u|' .. ARGV[1], 1)
   redis.call('EXPIRE', KEYS[2], 172800)
 end
-return 1`;
+return 1`);
 
 // Moves the pending counters into a named batch and remembers the batch, atomically.
-const SEAL_BATCH = `
+const SEAL_BATCH = luaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('RENAME', KEYS[1], KEYS[2])
 redis.call('SADD', KEYS[3], ARGV[1])
-return 1`;
+return 1`);
 
 // A landing view (the invite page fetched its data): counted like a click, under its own field.
-const RECORD_VIEW = `redis.call('HINCRBY', KEYS[1], 'l|' .. ARGV[1], 1) return 1`;
+const RECORD_VIEW = luaScript(`redis.call('HINCRBY', KEYS[1], 'l|' .. ARGV[1], 1) return 1`);
 
 const day = (d = new Date()) => d.toISOString().slice(0, 10);
 
@@ -36,24 +37,21 @@ export function createClickCounter(deps: { redis: Redis; prefix: string }) {
   return {
     async record(code: string, visitorId: string, now = new Date()): Promise<void> {
       const d = day(now);
-      await deps.redis.eval(
-        RECORD_CLICK,
-        2,
-        pendingKey,
-        `${deps.prefix}clicks:uv:${code}:${d}`,
-        `${code}|${d}`,
-        visitorId,
+      await RECORD_CLICK(
+        deps.redis,
+        [pendingKey, `${deps.prefix}clicks:uv:${code}:${d}`],
+        [`${code}|${d}`, visitorId],
       );
     },
 
     async recordLandingView(code: string, now = new Date()): Promise<void> {
-      await deps.redis.eval(RECORD_VIEW, 1, pendingKey, `${code}|${day(now)}`);
+      await RECORD_VIEW(deps.redis, [pendingKey], [`${code}|${day(now)}`]);
     },
 
     /** Seals what is pending into a batch and flushes every unflushed batch; returns clicks flushed. */
     async flush(pool: Pool): Promise<number> {
       const sealed = randomUUID();
-      await deps.redis.eval(SEAL_BATCH, 3, pendingKey, batchKey(sealed), batchesKey, sealed);
+      await SEAL_BATCH(deps.redis, [pendingKey, batchKey(sealed), batchesKey], [sealed]);
       let flushed = 0;
       for (const id of await deps.redis.smembers(batchesKey)) {
         const counts = await deps.redis.hgetall(batchKey(id));

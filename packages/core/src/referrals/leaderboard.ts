@@ -1,6 +1,7 @@
 import type { TLeaderboard, TRankChange } from '@playloop/shared';
 import type { Queryable } from '../db/pool.js';
 import type { Redis } from '../redis/client.js';
+import { luaScript } from '../redis/lua-script.js';
 
 // score = count · 10^10 + (10^10 − 1 − seconds when the count was reached): more wins, and at
 // equal counts whoever got there first ranks higher. Exact in a double up to ~900,000 per player.
@@ -9,7 +10,7 @@ const encode = (count: number, atSeconds: number) => count * SHIFT + (SHIFT - 1 
 const decodeCount = (score: number) => Math.floor(score / SHIFT);
 
 // KEYS: board, names, counted-referrals. A referral already counted changes nothing (retry-safe).
-const BUMP = `
+const BUMP = luaScript(`
 if redis.call('SADD', KEYS[3], ARGV[4]) == 0 then return {-1, -1, -1, 0} end
 local old = redis.call('ZSCORE', KEYS[1], ARGV[1])
 local oldRank = redis.call('ZREVRANK', KEYS[1], ARGV[1])
@@ -17,13 +18,15 @@ local count = 1
 if old then count = math.floor(tonumber(old) / 1e10) + 1 end
 redis.call('ZADD', KEYS[1], string.format('%.0f', count * 1e10 + (1e10 - 1 - tonumber(ARGV[2]))), ARGV[1])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
-return {count, oldRank or -1, redis.call('ZREVRANK', KEYS[1], ARGV[1]), redis.call('ZCARD', KEYS[1])}`;
+return {count, oldRank or -1, redis.call('ZREVRANK', KEYS[1], ARGV[1]), redis.call('ZCARD', KEYS[1])}`);
 
 /**
  * A live leaderboard per campaign in a Redis sorted set. `bump` returns the players whose rank
  * moved (the climber and everyone it passed), so only they are told.
  */
-const RENAME = `if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end`;
+const RENAME = luaScript(
+  `if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end`,
+);
 
 export function createLeaderboard(deps: { redis: Redis; prefix: string }) {
   const key = (campaignId: string) => `${deps.prefix}lb:${campaignId}`;
@@ -42,16 +45,10 @@ export function createLeaderboard(deps: { redis: Redis; prefix: string }) {
       now = new Date(),
     ): Promise<Array<{ userId: string; change: TRankChange }>> {
       const k = key(campaignId);
-      const [count, oldRank, newRank, size] = (await deps.redis.eval(
-        BUMP,
-        3,
-        k,
-        namesKey,
-        `${k}:counted`,
-        userId,
-        Math.floor(now.getTime() / 1000),
-        displayName,
-        referralId,
+      const [count, oldRank, newRank, size] = (await BUMP(
+        deps.redis,
+        [k, namesKey, `${k}:counted`],
+        [userId, Math.floor(now.getTime() / 1000), displayName, referralId],
       )) as [number, number, number, number];
       if (count < 0) return [];
       const moved = [
@@ -92,7 +89,7 @@ export function createLeaderboard(deps: { redis: Redis; prefix: string }) {
 
     /** A player renamed themselves: boards show the new name (only players already on one). */
     async rename(userId: string, displayName: string): Promise<void> {
-      await deps.redis.eval(RENAME, 1, namesKey, userId, displayName);
+      await RENAME(deps.redis, [namesKey], [userId, displayName]);
     },
 
     async read(campaignId: string, meId: string | null, limit = 10): Promise<TLeaderboard> {

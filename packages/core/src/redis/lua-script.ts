@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from '../redis/client.js';
+import type { Redis } from './client.js';
 
 /**
- * A Lua script sent by its SHA (EVALSHA), loaded on the first NOSCRIPT: the hot paths of the
- * waiting room run thousands of times a second and should not ship their source every time.
+ * A Lua script sent by its SHA (EVALSHA), loaded on the first NOSCRIPT: hot paths (the waiting
+ * room, invite clicks, leaderboard bumps, rate-limit syncs) run thousands of times a second and
+ * should not ship their source every time.
  */
 export function luaScript(source: string) {
   const sha = createHash('sha1').update(source).digest('hex');
