@@ -1,7 +1,8 @@
-// npm run bench:quiz -- [--clients=500] [--questions=3] [--time-limit-ms=4000]
+// npm run bench:quiz -- [--clients=500] [--questions=3] [--time-limit-ms=4000] [--pods=1]
 //
-// Live quiz fan-out on one realtime process (a child, as a pod runs it): N socket.io players in a
-// session. Measured per question: how long from the question's start (stamped in Redis by the
+// Live quiz fan-out on one realtime process (a child, as a pod runs it), or on `--pods=2` over one
+// Redis with the players spread evenly (one pod conducts, each delivers to its own players): N
+// socket.io players in a session. Measured per question: how long from the question's start (stamped in Redis by the
 // conductor) until each player has it; then all N answer within the question's last second
 // (answers lost must be 0; ack latency); then how long after the deadline each reveal arrives
 // (scoring included). The same question payload is then broadcast to N clients of a bare `ws`
@@ -26,6 +27,7 @@ import { connectSocketIoClient, LeanSocket, type BenchSocket } from './quiz-lib/
 const N = Math.min(10_000, numberFlag('clients', 500));
 const QUESTIONS = Math.min(10, numberFlag('questions', 3));
 const TIME_LIMIT_MS = Math.max(2000, numberFlag('time-limit-ms', 4000));
+const PODS = Math.min(4, Math.max(1, numberFlag('pods', 1)));
 // `lean` (default): the Socket.IO wire protocol over the same `ws` client as the baseline, so both
 // servers are measured with equal client cost; `socket.io-client`: the full client library.
 const CLIENT = process.argv.includes('--client=socket.io-client') ? 'socket.io-client' : 'lean';
@@ -40,7 +42,7 @@ hardStop.unref();
 const machine = conditions();
 printConditions(machine);
 console.log(
-  `quiz fan-out: ${N} clients (${CLIENT}), ${QUESTIONS} questions of ${TIME_LIMIT_MS} ms, one realtime process`,
+  `quiz fan-out: ${N} clients (${CLIENT}), ${QUESTIONS} questions of ${TIME_LIMIT_MS} ms, ${PODS} realtime process(es); the plain ws reference is one process`,
 );
 const services = await createBenchServices('quiz');
 const pool = createPool({
@@ -49,34 +51,36 @@ const pool = createPool({
   applicationName: 'bench-quiz',
 });
 const redis = new Redis(services.redisUrl);
-const pod = await spawnRealtime(
-  realtimeTestEnv(
-    {
-      databaseUrl: services.databaseUrl,
-      redisUrl: services.redisUrl,
-      redisPrefix: services.redisPrefix,
-    },
-    {
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      ALLOW_NO_ORIGIN: 'true',
-      DATABASE_POOL_MAX: '10',
-      SHED_MAX_CONNECTIONS: String(N + 1000),
-      SHED_MAX_EVENT_LOOP_DELAY_MS: '10000',
-    },
-  ),
-  // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of the realtime process when it stops;
-  // BENCH_NODE_ARGS adds Node flags to it (GC tuning experiments).
-  [
-    ...(process.env.BENCH_PROFILE_DIR
-      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
-      : []),
-    ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-  ],
-);
+const spawnPod = () =>
+  spawnRealtime(
+    realtimeTestEnv(
+      {
+        databaseUrl: services.databaseUrl,
+        redisUrl: services.redisUrl,
+        redisPrefix: services.redisPrefix,
+      },
+      {
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        ALLOW_NO_ORIGIN: 'true',
+        DATABASE_POOL_MAX: '10',
+        SHED_MAX_CONNECTIONS: String(N + 1000),
+        SHED_MAX_EVENT_LOOP_DELAY_MS: '10000',
+      },
+    ),
+    // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of the realtime process when it stops;
+    // BENCH_NODE_ARGS adds Node flags to it (GC tuning experiments).
+    [
+      ...(process.env.BENCH_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+        : []),
+      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
+  );
+const pods = await Promise.all(Array.from({ length: PODS }, spawnPod));
 const sockets: BenchSocket[] = [];
 try {
-  await waitForReady(pod);
+  await Promise.all(pods.map((pod) => waitForReady(pod)));
   const campaignId = await insertTestCampaign(pool, { budget: 1_000_000_000 });
   const userIds = Array.from({ length: N }, (_, i) => `usr_bench${String(i).padStart(15, '0')}`);
   await pool.query(
@@ -157,8 +161,9 @@ try {
   };
   for (let i = 0; i < N; i += 250) {
     await Promise.all(
-      userIds.slice(i, i + 250).map(async (userId) => {
+      userIds.slice(i, i + 250).map(async (userId, j) => {
         const auth = { token: tokenFor(userId) };
+        const pod = pods[(i + j) % PODS] as (typeof pods)[number];
         const s =
           CLIENT === 'lean'
             ? await LeanSocket.connect(pod.url, auth)
@@ -205,7 +210,7 @@ try {
   for (let q = 0; q < QUESTIONS; q++) stored.push(await redis.hlen(keys.answers(sessionId, q)));
   const okTotal = [...okPerQuestion.values()].reduce((a, b) => a + b, 0);
   sockets.forEach((s) => s.close());
-  await pod.stop(30_000);
+  await Promise.all(pods.map((pod) => pod.stop(30_000)));
 
   console.log(`\nquestion fan-out (Redis start → client): ${fmt(percentiles(fanOut))}`);
   console.log(
@@ -230,7 +235,7 @@ try {
       client: CLIENT,
       questions: QUESTIONS,
       timeLimitMs: TIME_LIMIT_MS,
-      realtimeProcesses: 1,
+      realtimeProcesses: PODS,
     },
     quiz: {
       questionFanOutMs: percentiles(fanOut),
@@ -253,7 +258,7 @@ try {
   if (lost !== 0 || stored.some((n, q) => n !== (okPerQuestion.get(q) ?? 0))) process.exitCode = 1;
 } finally {
   sockets.forEach((s) => s.close());
-  await pod.stop();
+  await Promise.all(pods.map((pod) => pod.stop()));
   redis.disconnect();
   await pool.end();
   await services.cleanup();
