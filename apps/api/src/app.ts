@@ -25,6 +25,7 @@ import { isSecureCookies, type ApiConfig } from './config.js';
 import { healthRoutes } from './health/routes.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { createHttpMetrics } from './http/metrics.js';
+import { sessionResumeRoutes } from './auth/session-resume.js';
 import { originPolicy } from './http/origin.js';
 import { requestIdFor } from './http/request-id.js';
 import { metaRoutes } from './meta/routes.js';
@@ -72,6 +73,16 @@ export function createApp(deps: ApiDeps): Express {
       appUrl: config.PUBLIC_APP_URL,
       secureCookies: isSecureCookies(config),
       logger,
+    }),
+  );
+
+  // Session resumes next: a rush of returning players costs a token check and nothing below.
+  app.use(
+    sessionResumeRoutes({
+      accounts: deps.accounts,
+      secureCookies: isSecureCookies(config),
+      corsOrigins: config.CORS_ORIGINS,
+      metrics: metrics.middleware,
     }),
   );
 

@@ -207,6 +207,28 @@ describe('bad input keeps the process serving', () => {
     });
     expect(allowed.status).toBe(401);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+
+    // The session resume is mounted apart, in front of the parsers: the same policy holds there,
+    // and a foreign page cannot even learn whether a refresh cookie was good.
+    const signedIn = client(api.base);
+    const email = uniqueEmail();
+    await signedIn.call('POST', '/api/auth/signup', {
+      body: { email, password: PASSWORD, displayName: 'Resumer' },
+    });
+    const foreignResume = await signedIn.call('POST', '/api/auth/refresh', {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect([foreignResume.status, errorCode(foreignResume.json)]).toEqual([
+      403,
+      'ORIGIN_NOT_ALLOWED',
+    ]);
+    const resumed = await signedIn.call('POST', '/api/auth/refresh', {
+      headers: { origin: ALLOWED_ORIGIN },
+    });
+    expect(resumed.status).toBe(200);
+    expect(resumed.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+    expect(resumed.headers.get('cache-control')).toBe('no-store');
+    expect(resumed.headers.get('x-request-id')).toBeTruthy();
   });
 
   it('unknown api routes answer NOT_FOUND in the error shape', async () => {

@@ -1,5 +1,5 @@
-// POST /api/auth/signup · login · refresh · logout · verify-email(/resend) · password-reset(/confirm) · password · GET|PATCH /api/me · GET /api/me/data
-import { Router, type CookieOptions, type Request, type Response } from 'express';
+// POST /api/auth/signup · login · logout · verify-email(/resend) · password-reset(/confirm) · password · GET|PATCH /api/me · GET /api/me/data
+import { Router, type Request, type Response } from 'express';
 import type { AccountsService, IssuedSession } from '@playloop/core';
 import {
   routes,
@@ -14,6 +14,7 @@ import {
 import { mount } from '../http/route.js';
 import { parseInput } from '../http/validate.js';
 import { principalOf, requireAuth } from './require-auth.js';
+import { answerSession, REFRESH_COOKIE, refreshCookieBase } from './session-resume.js';
 import { INVITE_COOKIE, readInviteCookie, VISITOR_COOKIE } from '../referrals/invite-link.js';
 
 const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -35,25 +36,11 @@ function signupContext(req: Request) {
   };
 }
 
-export const REFRESH_COOKIE = 'pl_rt';
-
 export function authRoutes(deps: { accounts: AccountsService; secureCookies: boolean }): Router {
   const router = Router();
-  const cookieBase: CookieOptions = {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: deps.secureCookies,
-    path: '/api/auth',
-  };
-
-  const answer = (res: Response, issued: IssuedSession) => {
-    res.cookie(REFRESH_COOKIE, issued.refreshToken, {
-      ...cookieBase,
-      expires: issued.refreshExpiresAt,
-    });
-    res.setHeader('Cache-Control', 'no-store');
-    return issued.session;
-  };
+  const cookieBase = refreshCookieBase(deps.secureCookies);
+  const answer = (res: Response, issued: IssuedSession) =>
+    answerSession(res, issued, deps.secureCookies);
   const cookieOf = (req: Request): string | undefined => {
     const value = (req.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
     return typeof value === 'string' && value.length <= 128 ? value : undefined;
@@ -71,14 +58,7 @@ export function authRoutes(deps: { accounts: AccountsService; secureCookies: boo
     answer(res, await deps.accounts.login(parseInput(ZLoginBody, req.body), req.ip ?? 'unknown')),
   );
 
-  mount(router, routes.refresh, async (req, res) => {
-    try {
-      return answer(res, await deps.accounts.refresh(cookieOf(req)));
-    } catch (err) {
-      res.clearCookie(REFRESH_COOKIE, cookieBase);
-      throw err;
-    }
-  });
+  // POST /api/auth/refresh is mounted in front of the parsers: see session-resume.ts.
 
   mount(router, routes.logout, async (req, res) => {
     await deps.accounts.logout(cookieOf(req));

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { CachedInvite, ClickCounter, InviteDirectory, Logger } from '@playloop/core';
+import { rawCookie } from '../http/raw-cookie.js';
 
 const CODE = /^[A-Za-z0-9_-]{4,32}$/;
 const CRAWLER =
@@ -34,20 +35,6 @@ function previewHtml(invite: CachedInvite, url: string): string {
 <meta name="description" content="${description}">
 ${meta.map(([p, c]) => `<meta ${p?.startsWith('og:') ? 'property' : 'name'}="${p}" content="${c}">`).join('\n')}
 </head><body><h1>${title}</h1><p>${description}</p></body></html>`;
-}
-
-/**
- * A cookie's raw value: from cookie-parser when it ran, else straight from the header (the link is
- * mounted ahead of the api's parsers). Only the strict shapes checked below are ever used.
- */
-function cookieOf(req: Request, name: string): string | undefined {
-  const parsed = (req.cookies as Record<string, unknown> | undefined)?.[name];
-  if (typeof parsed === 'string') return parsed;
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
 }
 
 /** What helmet would add that matters here: no sniffing, no framing, no scripts in the preview. */
@@ -119,7 +106,7 @@ export function inviteLinkRoutes(deps: {
         .send(previewHtml(invite, `${deps.appUrl}/r/${code}`));
       return;
     }
-    const given = cookieOf(req, VISITOR_COOKIE);
+    const given = rawCookie(req, VISITOR_COOKIE);
     const visitorId =
       given && /^[A-Za-z0-9_-]{16,64}$/.test(given) ? given : randomBytes(16).toString('base64url');
     const maxAge = (deps.windowDays ?? 30) * 86_400_000;
@@ -131,7 +118,7 @@ export function inviteLinkRoutes(deps: {
     };
     res.cookie(VISITOR_COOKIE, visitorId, { ...base, maxAge: 365 * 86_400_000 });
     // First touch: an earlier invite cookie is kept; the server checks its window at sign-up.
-    if (!cookieOf(req, INVITE_COOKIE))
+    if (!rawCookie(req, INVITE_COOKIE))
       res.cookie(INVITE_COOKIE, `${code}.${Math.floor(Date.now() / 1000)}`, { ...base, maxAge });
     await deps.clicks
       .record(code, visitorId)
