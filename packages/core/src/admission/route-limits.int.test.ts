@@ -39,34 +39,10 @@ describe('route-class limits', () => {
     const podB = limits({ perAccount: 2 }, 'acct');
     expect(await podA.check('read', { ip: '10.0.0.1', accountId: 'usr_a' })).toBeNull();
     expect(await podB.check('read', { ip: '10.0.0.2', accountId: 'usr_a' })).toBeNull();
-    // Each pod decides from memory and learns the others' counts at its next sync (every 100 ms).
-    await podB.sync();
-    await podA.sync();
     expect((await podA.check('read', { ip: '10.0.0.3', accountId: 'usr_a' }))?.dimension).toBe(
       'account',
     );
     expect(await podB.check('read', { ip: '10.0.0.3', accountId: 'usr_b' })).toBeNull();
-    podA.close();
-    podB.close();
-  });
-
-  it('overshoots a budget across pods by at most what they admit between syncs', async () => {
-    const pods = [1, 2, 3].map(() => limits({ perIp: 30 }, 'burst'));
-    let admitted = 0;
-    for (let round = 0; round < 10; round += 1) {
-      for (const pod of pods)
-        for (let i = 0; i < 5; i += 1)
-          if ((await pod.check('read', { ip: '10.9.9.9', accountId: null })) === null)
-            admitted += 1;
-      // No explicit sync: each pod's own timer (every 100 ms) pushes and learns the counts.
-      await new Promise((r) => setTimeout(r, 150));
-    }
-    // 30 allowed; each of three pods may admit up to its 5 of a round before a sync tells it.
-    expect(admitted).toBeGreaterThanOrEqual(30);
-    expect(admitted).toBeLessThanOrEqual(30 + 3 * 5);
-    await Promise.all(pods.map((p) => p.sync()));
-    expect(Number(await redis.get(`${ns.prefix}burst:rl:read:ip:10.9.9.9`))).toBe(admitted);
-    for (const p of pods) p.close();
   });
 
   it('a platform-wide budget caps everyone together', async () => {

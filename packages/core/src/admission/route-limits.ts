@@ -1,5 +1,5 @@
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Redis } from '../redis/client.js';
-import { createSharedCounters } from './shared-counters.js';
 
 /**
  * Route classes, each with its own budgets:
@@ -49,24 +49,57 @@ export interface LimitVerdict {
 }
 
 /**
- * Per-IP, per-account and platform-wide request budgets per route class, shared by every pod
- * through Redis and decided from memory (see `shared-counters.ts`): a request costs no Redis
- * round trip, each pod syncs its counts every `syncMs` (100 ms), so pods together may overshoot
- * a budget by what they admit in one sync interval. If Redis is unreachable each pod limits on its
- * own counts rather than letting everything through or refusing everyone.
+ * Per-IP, per-account and platform-wide request budgets per route class, counted in Redis so every
+ * pod shares them (rate-limiter-flexible). A key over its budget is then refused from memory until
+ * its window ends, so a flood costs no Redis round trips; if Redis is unreachable an in-memory
+ * limiter per pod stands in rather than letting everything through or refusing everyone.
  */
 export function createRouteLimits(
   redis: Redis,
   prefix: string,
   cfg: RouteLimitsConfig = DEFAULT_ROUTE_LIMITS,
-  opts: { syncMs?: number } = {},
 ) {
-  const counters = createSharedCounters(redis, {
-    windowMs: cfg.windowSeconds * 1000,
-    syncMs: opts.syncMs,
-  });
-  const DIMENSIONS = ['ip', 'account', 'global'] as const;
-  const TAG = { ip: 'ip', account: 'acct', global: 'all' } as const;
+  const make = (cls: RouteClass, dim: string, points: number) =>
+    points > 0
+      ? new RateLimiterRedis({
+          storeClient: redis,
+          keyPrefix: `${prefix}rl:${cls}:${dim}`,
+          points,
+          duration: cfg.windowSeconds,
+          inMemoryBlockOnConsumed: points,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: new RateLimiterMemory({ points, duration: cfg.windowSeconds }),
+        })
+      : null;
+  const limiters = Object.fromEntries(
+    ROUTE_CLASSES.map((cls) => {
+      const l = cfg.classes[cls];
+      return [
+        cls,
+        {
+          ip: make(cls, 'ip', l.perIp),
+          account: make(cls, 'acct', l.perAccount),
+          global: make(cls, 'all', l.global),
+        },
+      ];
+    }),
+  ) as Record<RouteClass, Record<LimitVerdict['dimension'], RateLimiterRedis | null>>;
+
+  async function take(
+    limiter: RateLimiterRedis | null,
+    key: string,
+    dimension: LimitVerdict['dimension'],
+  ): Promise<LimitVerdict | null> {
+    if (!limiter) return null;
+    try {
+      await limiter.consume(key, 1);
+      return null;
+    } catch (err) {
+      if (err instanceof RateLimiterRes)
+        return { retryAfterMs: Math.max(1000, err.msBeforeNext), dimension };
+      throw err;
+    }
+  }
 
   return {
     /** Counts one request; null when it may go on, else the verdict to answer 429 with. */
@@ -74,22 +107,14 @@ export function createRouteLimits(
       cls: RouteClass,
       who: { ip: string; accountId: string | null },
     ): Promise<LimitVerdict | null> {
-      const l = cfg.classes[cls];
-      const ids = { ip: who.ip, account: who.accountId, global: 'all' };
-      const limit = { ip: l.perIp, account: l.perAccount, global: l.global };
-      const dims = DIMENSIONS.filter((d) => limit[d] > 0 && ids[d] !== null);
-      const refused = counters.take(
-        dims.map((d) => ({ key: `${prefix}rl:${cls}:${TAG[d]}:${ids[d]}`, limit: limit[d] })),
-      );
-      if (!refused) return null;
-      return {
-        retryAfterMs: Math.max(1000, refused.retryAfterMs),
-        dimension: dims[refused.index] as LimitVerdict['dimension'],
-      };
+      const l = limiters[cls];
+      const [ip, account, global] = await Promise.all([
+        take(l.ip, who.ip, 'ip'),
+        who.accountId ? take(l.account, who.accountId, 'account') : null,
+        take(l.global, 'all', 'global'),
+      ]);
+      return ip ?? account ?? global;
     },
-    /** Pushes this pod's counts to Redis now and learns every pod's (otherwise every `syncMs`). */
-    sync: counters.sync,
-    close: counters.close,
   };
 }
 export type RouteLimits = ReturnType<typeof createRouteLimits>;

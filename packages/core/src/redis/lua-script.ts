@@ -3,7 +3,7 @@ import type { Redis } from './client.js';
 
 /**
  * A Lua script sent by its SHA (EVALSHA), loaded on the first NOSCRIPT: hot paths (the waiting
- * room, invite clicks, leaderboard bumps, rate-limit syncs) run thousands of times a second and
+ * room, invite clicks, leaderboard bumps) run thousands of times a second and
  * should not ship their source every time.
  */
 export function luaScript(source: string) {
