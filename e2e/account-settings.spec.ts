@@ -1,19 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { signUp } from './support/console';
 import { newPerson } from './support/people';
 
 test('a player renames themselves, picks a language and changes their password', async ({
   page,
 }) => {
   const person = newPerson('Nico');
-  await page.goto('/signup');
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Display name').fill(person.displayName);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: `Hi, ${person.displayName}!` }),
-  ).toBeVisible();
+  await signUp(page, person);
 
   const settings = page.getByRole('region', { name: 'Account settings' });
   const profile = settings.getByRole('form', { name: 'Name and language' });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readMail } from '../packages/core/src/testing/smtp-sink';
+import { signUp } from './support/console';
 import { newPerson } from './support/people';
 
 const mailDir = () => {
@@ -15,14 +16,7 @@ test('a player who forgot their password gets a link by email, chooses a new one
   browser,
 }) => {
   const person = newPerson('Marta');
-  await page.goto('/signup');
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Display name').fill(person.displayName);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: `Hi, ${person.displayName}!` }),
-  ).toBeVisible();
+  await signUp(page, person);
 
   // On another device, the password is forgotten.
   const other = await browser.newContext();

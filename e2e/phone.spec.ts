@@ -1,18 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { signUp } from './support/console';
 import { newPerson } from './support/people';
 
 test.use({ viewport: { width: 375, height: 740 } });
 
 test('on a phone every page fits the screen and every header link is in view', async ({ page }) => {
   const person = newPerson('Pia');
-  await page.goto('/signup');
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Display name').fill(person.displayName);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: `Hi, ${person.displayName}!` }),
-  ).toBeVisible();
+  await signUp(page, person);
 
   // The page scrolls to its heading after navigation; the header sits above it.
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
+import { signUp } from './support/console';
 import { newPerson } from './support/people';
 
 const DEMO = 'cmp_demo0000000000000000';
@@ -51,14 +52,7 @@ test('a player redeems a coupon and a gift card, follows the gift card live, and
   page,
 }) => {
   const person = newPerson('Rita');
-  await page.goto('/signup');
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Display name').fill(person.displayName);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(
-    page.getByRole('heading', { level: 1, name: `Hi, ${person.displayName}!` }),
-  ).toBeVisible();
+  await signUp(page, person);
   await grantPoints(person.email, 500);
 
   await page.goto('/rewards');

@@ -36,3 +36,20 @@ export const actorOf = (req: Request, res: Parameters<RequestHandler>[1]) => ({
   ...principalOf(res),
   ip: req.ip ?? null,
 });
+
+/** Writes a staff action that succeeded to the audit trail: who (from the request), what, on what. */
+export function auditDone(
+  pool: Pool,
+  req: Request,
+  res: Parameters<RequestHandler>[1],
+  entry: { action: string; entityType: string; entityId: string; after?: unknown },
+): Promise<void> {
+  const actor = actorOf(req, res);
+  return recordAudit(pool, {
+    actorId: actor.userId,
+    actorRole: actor.role,
+    outcome: 'ok',
+    ip: actor.ip,
+    ...entry,
+  });
+}

@@ -4,6 +4,7 @@ import { ApiError } from '../api/api-error';
 import { TextField } from '../app/text-field';
 import { fieldErrorsFrom } from '../auth/localize-issue';
 import { changePassword } from '../auth/session-store';
+import { GuardedSubmitButton } from '../auth/guarded-submit-button';
 import { useGuardedSubmit } from '../auth/use-guarded-submit';
 import { useI18n } from '../i18n/i18n-context';
 
@@ -80,15 +81,7 @@ export function PasswordForm() {
           </p>
         )
       )}
-      <button
-        type="submit"
-        className="button button--primary"
-        disabled={guard.isSubmitting || guard.isWaiting}
-      >
-        {guard.isWaiting
-          ? t('login.waitButton', { seconds: guard.secondsLeft })
-          : t('account.changePassword')}
-      </button>
+      <GuardedSubmitButton guard={guard} label={t('account.changePassword')} block={false} />
     </form>
   );
 }

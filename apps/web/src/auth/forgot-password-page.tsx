@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { useDocumentTitle } from '../i18n/use-document-title';
 import { fieldErrorsFrom } from './localize-issue';
 import { requestPasswordReset } from './session-store';
+import { GuardedSubmitButton } from './guarded-submit-button';
 import { useGuardedSubmit } from './use-guarded-submit';
 
 /**
@@ -69,15 +70,11 @@ export function ForgotPasswordPage() {
               error={fieldError}
               onChange={(e) => setEmail(e.target.value)}
             />
-            <button
-              type="submit"
-              className="button button--primary button--block"
-              disabled={guard.isSubmitting || guard.isWaiting}
-            >
-              {guard.isWaiting
-                ? t('login.waitButton', { seconds: guard.secondsLeft })
-                : t(guard.isSubmitting ? 'forgot.submitting' : 'forgot.submit')}
-            </button>
+            <GuardedSubmitButton
+              guard={guard}
+              label={t('forgot.submit')}
+              busyLabel={t('forgot.submitting')}
+            />
           </form>
         )}
         <p className="auth-card__switch">

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { useDocumentTitle } from '../i18n/use-document-title';
 import { fieldErrorsFrom } from './localize-issue';
 import { logIn, useLocalPasswords, useSession } from './session-store';
+import { GuardedSubmitButton } from './guarded-submit-button';
 import { useGuardedSubmit } from './use-guarded-submit';
 
 type Field = 'email' | 'password';
@@ -25,7 +26,7 @@ export function LoginPage() {
   const [values, setValues] = useState<Record<Field, string>>({ email: '', password: '' });
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const guard = useGuardedSubmit();
-  const { formError, isSubmitting, isWaiting, secondsLeft } = guard;
+  const { formError, isSubmitting, isWaiting } = guard;
   const resettable = useLocalPasswords();
 
   if (session.status === 'signed-in')
@@ -91,17 +92,11 @@ export function LoginPage() {
             required
             {...bind('password')}
           />
-          <button
-            type="submit"
-            className="button button--primary button--block"
-            disabled={isSubmitting || isWaiting}
-          >
-            {isWaiting
-              ? t('login.waitButton', { seconds: secondsLeft })
-              : isSubmitting
-                ? t('login.submitting')
-                : t('login.submit')}
-          </button>
+          <GuardedSubmitButton
+            guard={guard}
+            label={t('login.submit')}
+            busyLabel={t('login.submitting')}
+          />
         </form>
         {resettable && (
           <p className="auth-card__switch">

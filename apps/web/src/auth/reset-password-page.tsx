@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { useDocumentTitle } from '../i18n/use-document-title';
 import { fieldErrorsFrom } from './localize-issue';
 import { resetPassword, useSession } from './session-store';
+import { GuardedSubmitButton } from './guarded-submit-button';
 import { useGuardedSubmit } from './use-guarded-submit';
 
 let taken: string | null = null;
@@ -106,15 +107,11 @@ export function ResetPasswordPage() {
                 error={fieldError}
                 onChange={(e) => setPassword(e.target.value)}
               />
-              <button
-                type="submit"
-                className="button button--primary button--block"
-                disabled={guard.isSubmitting || guard.isWaiting}
-              >
-                {guard.isWaiting
-                  ? t('login.waitButton', { seconds: guard.secondsLeft })
-                  : t(guard.isSubmitting ? 'reset.submitting' : 'reset.submit')}
-              </button>
+              <GuardedSubmitButton
+                guard={guard}
+                label={t('reset.submit')}
+                busyLabel={t('reset.submitting')}
+              />
             </form>
           </>
         )}

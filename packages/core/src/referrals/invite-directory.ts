@@ -108,6 +108,12 @@ export function createInviteDirectory(deps: {
     };
   }
 
+  /** Drops the code from Redis and from this process; other processes forget it within `localTtlMs`. */
+  async function forget(code: string): Promise<void> {
+    local.delete(code);
+    await deps.redis.del(key(code));
+  }
+
   return {
     async resolve(code: string): Promise<CachedInvite | null> {
       const hit = local.get(code);
@@ -133,16 +139,9 @@ export function createInviteDirectory(deps: {
         'select code from referral_codes where user_id = $1',
         [userId],
       );
-      for (const { code } of rows) {
-        local.delete(code);
-        await deps.redis.del(key(code));
-      }
+      for (const { code } of rows) await forget(code);
     },
-    /** Drops the code from Redis and from this process; other processes forget it within `localTtlMs`. */
-    async forget(code: string): Promise<void> {
-      local.delete(code);
-      await deps.redis.del(key(code));
-    },
+    forget,
   };
 }
 export type InviteDirectory = ReturnType<typeof createInviteDirectory>;

@@ -9,7 +9,6 @@ import {
   retireQuizQuestion,
   listQuizSessions,
   readQuizResults,
-  recordAudit,
   scheduleQuizSession,
   type Authenticate,
   type Pool,
@@ -23,7 +22,7 @@ import {
   ZQuizSessionIdParam,
   ZQuizSessionsQuery,
 } from '@playloop/shared';
-import { actorOf, staffOnly } from '../../admin/guard.js';
+import { auditDone, staffOnly } from '../../admin/guard.js';
 import { principalOf, requireAuth } from '../../auth/require-auth.js';
 import { mount } from '../../http/route.js';
 import { parseInput } from '../../http/validate.js';
@@ -60,17 +59,12 @@ export function quizRoutes(deps: QuizRouteDeps): Router {
   mount(router, routes.quizAddQuestion, ...staff, async (req, res) => {
     const body = parseInput(ZQuizQuestionBody, req.body);
     const created = await createQuizQuestion(deps.pool, body);
-    const actor = actorOf(req, res);
     // The audit keeps which question was added, never its answer.
-    await recordAudit(deps.pool, {
-      actorId: actor.userId,
-      actorRole: actor.role,
+    await auditDone(deps.pool, req, res, {
       action: 'quiz.question.add',
       entityType: 'quiz_question',
       entityId: created.id,
-      outcome: 'ok',
       after: { campaignId: body.campaignId },
-      ip: actor.ip,
     });
     return created;
   });
@@ -79,20 +73,15 @@ export function quizRoutes(deps: QuizRouteDeps): Router {
     const { questionId } = parseInput(ZQuizQuestionIdParam, req.params);
     const body = parseInput(ZQuizQuestionEditBody, req.body);
     const edited = await editQuizQuestion(deps.pool, questionId, body);
-    const actor = actorOf(req, res);
     // Like an addition, the audit says what changed hands, never the answer.
-    await recordAudit(deps.pool, {
-      actorId: actor.userId,
-      actorRole: actor.role,
+    await auditDone(deps.pool, req, res, {
       action: 'quiz.question.edit',
       entityType: 'quiz_question',
       entityId: questionId,
-      outcome: 'ok',
       after: {
         campaignId: edited.campaignId,
         ...(edited.replaced ? { replacedBy: edited.id, showsUpdated: edited.showsUpdated } : {}),
       },
-      ip: actor.ip,
     });
     return { id: edited.id, replaced: edited.replaced, showsUpdated: edited.showsUpdated };
   });
@@ -100,16 +89,11 @@ export function quizRoutes(deps: QuizRouteDeps): Router {
   mount(router, routes.quizRetireQuestion, ...staff, async (req, res) => {
     const { questionId } = parseInput(ZQuizQuestionIdParam, req.params);
     const { campaignId } = await retireQuizQuestion(deps.pool, questionId);
-    const actor = actorOf(req, res);
-    await recordAudit(deps.pool, {
-      actorId: actor.userId,
-      actorRole: actor.role,
+    await auditDone(deps.pool, req, res, {
       action: 'quiz.question.retire',
       entityType: 'quiz_question',
       entityId: questionId,
-      outcome: 'ok',
       after: { campaignId, active: false },
-      ip: actor.ip,
     });
     return { retired: true as const };
   });
@@ -117,16 +101,11 @@ export function quizRoutes(deps: QuizRouteDeps): Router {
   mount(router, routes.quizSchedule, ...staff, async (req, res) => {
     const body = parseInput(ZQuizScheduleBody, req.body);
     const session = await scheduleQuizSession(deps.pool, body);
-    const actor = actorOf(req, res);
-    await recordAudit(deps.pool, {
-      actorId: actor.userId,
-      actorRole: actor.role,
+    await auditDone(deps.pool, req, res, {
       action: 'quiz.session.schedule',
       entityType: 'quiz_session',
       entityId: session.id,
-      outcome: 'ok',
       after: session,
-      ip: actor.ip,
     });
     return session;
   });
