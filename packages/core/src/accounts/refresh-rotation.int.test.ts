@@ -25,7 +25,8 @@ describe('refresh token rotation (one statement)', () => {
     const user = await insertTestUser(pool);
     const first = await issueRefreshToken(pool, user.id, 3600);
     const second = await rotateRefreshToken(pool, first.token, 3600);
-    expect(second.userId).toBe(user.id);
+    expect(second.user.id).toBe(user.id);
+    expect(second.user).not.toHaveProperty('password_hash');
     const third = await rotateRefreshToken(pool, second.token, 3600);
     expect(await codeOf(rotateRefreshToken(pool, first.token, 3600))).toBe('AUTH_REFRESH_REUSED');
     // The whole family is revoked, the newest token included.

@@ -2,6 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '@playloop/shared';
 import { AppError } from '../errors/app-error.js';
 import type { Pool, Queryable } from '../db/pool.js';
+import type { UserRow } from './user-repo.js';
+
+/** The account a resumed session is for; its password hash never leaves Postgres here. */
+export type SessionUserRow = Omit<UserRow, 'password_hash'>;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -23,7 +27,8 @@ export async function issueRefreshToken(
 
 // One statement, one round trip (a session resume is the request a rush of returning players
 // sends): lock the presented token; if it is live, mark it used and issue its successor in the
-// same family; if it was used or revoked already, revoke the whole family. Data-modifying CTEs
+// same family; if it was used or revoked already, revoke the whole family; and read the account
+// the new access token is for. Prepared once per connection (named), so Postgres plans it once. Data-modifying CTEs
 // run exactly once whether or not the final select reads them. Under READ COMMITTED, a concurrent
 // rotation of the same token waits on the row lock, then sees it used and takes the reuse branch.
 const ROTATE = `
@@ -43,32 +48,39 @@ with cur as (
   from cur where r.family_id = cur.family_id and (cur.used_at is not null or cur.revoked_at is not null)
   returning 1
 )
-select cur.user_id, cur.used_at is not null as was_used, cur.revoked_at is not null as was_revoked,
-       (select count(*) from fresh)::int as issued
-from cur`;
+select cur.used_at is not null as was_used, cur.revoked_at is not null as was_revoked,
+       (select count(*) from fresh)::int as issued,
+       u.id, u.email, u.display_name, u.role, u.locale, u.email_verified_at, u.created_at
+from cur left join users u on u.id = cur.user_id`;
 
 /**
  * Rotates a refresh token: marks it used and issues its successor in the same family. A token
  * presented a second time revokes every token of its family (someone else holds a copy).
+ * Answers the account too (without its password hash), so a resume costs one round trip.
  */
 export async function rotateRefreshToken(
   pool: Pool,
   token: string,
   ttlSeconds: number,
-): Promise<{ userId: string; token: string; expiresAt: Date }> {
+): Promise<{ user: SessionUserRow; token: string; expiresAt: Date }> {
   const next = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  const { rows } = await pool.query<{
-    user_id: string;
-    was_used: boolean;
-    was_revoked: boolean;
-    issued: number;
-  }>(ROTATE, [hashToken(token), hashToken(next), expiresAt]);
+  const { rows } = await pool.query<
+    { was_used: boolean; was_revoked: boolean; issued: number } & {
+      [K in keyof SessionUserRow]: SessionUserRow[K] | null;
+    }
+  >({
+    name: 'rotate-refresh-token',
+    text: ROTATE,
+    values: [hashToken(token), hashToken(next), expiresAt],
+  });
   const row = rows[0];
   if (!row) throw new AppError('AUTH_REFRESH_INVALID');
   if (row.was_used) throw new AppError('AUTH_REFRESH_REUSED');
   if (row.was_revoked || row.issued !== 1) throw new AppError('AUTH_REFRESH_INVALID');
-  return { userId: row.user_id, token: next, expiresAt };
+  if (row.id === null) throw new AppError('AUTH_REFRESH_INVALID', { internal: 'user vanished' });
+  const { was_used: _u, was_revoked: _r, issued: _i, ...user } = row;
+  return { user: user as SessionUserRow, token: next, expiresAt };
 }
 
 /** Logout: revokes the family the token belongs to. Unknown tokens are ignored. */

@@ -146,8 +146,7 @@ export function createAccountsService(deps: AccountsDeps) {
       if (!refreshToken)
         throw new AppError('AUTH_REFRESH_INVALID', { internal: 'no refresh cookie' });
       const rotated = await rotateRefreshToken(deps.pool, refreshToken, deps.refreshTtlSeconds);
-      const row = await findUserById(deps.pool, rotated.userId);
-      if (!row) throw new AppError('AUTH_REFRESH_INVALID', { internal: 'user vanished' });
+      const row = rotated.user;
       const access = issueAccessToken(deps.tokens, { id: row.id, role: row.role });
       return {
         session: { accessToken: access.token, expiresIn: access.expiresIn, user: toUser(row) },

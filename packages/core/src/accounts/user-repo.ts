@@ -15,7 +15,7 @@ export interface UserRow {
 export const USER_COLUMNS =
   'id, email, display_name, role, locale, password_hash, email_verified_at, created_at';
 
-export function toUser(row: UserRow): TUser {
+export function toUser(row: Omit<UserRow, 'password_hash'>): TUser {
   return {
     id: row.id,
     email: row.email,
