@@ -26,13 +26,23 @@ export type IdPrefix = (typeof IdPrefix)[keyof typeof IdPrefix];
 const ALPHABET = '0123456789abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
 const ID_BODY_LENGTH = 20;
 
-/** A new random public id: prefix, underscore, 20 base-58 characters (~117 bits). */
+// Random bytes drawn 4 KiB at a time: one `getRandomValues` call (a syscall in Node) per ~200 ids
+// instead of one per id, which a hot path minting request ids felt. Still the CSPRNG's bytes,
+// each used once.
+const pool = new Uint8Array(4096);
+let poolOffset = pool.length;
+
+/** A new random public id: prefix, underscore, 20 characters of a 59-letter alphabet (~117 bits). */
 export function newId<P extends IdPrefix>(prefix: P): `${P}_${string}` {
-  const bytes = new Uint8Array(ID_BODY_LENGTH);
-  globalThis.crypto.getRandomValues(bytes);
+  if (poolOffset + ID_BODY_LENGTH > pool.length) {
+    globalThis.crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
   let body = '';
   // 256 % 58 bias is acceptable for identifiers (not secrets).
-  for (const b of bytes) body += ALPHABET[b % ALPHABET.length];
+  for (let i = poolOffset; i < poolOffset + ID_BODY_LENGTH; i++)
+    body += ALPHABET[(pool[i] as number) % ALPHABET.length];
+  poolOffset += ID_BODY_LENGTH;
   return `${prefix}_${body}`;
 }
 
