@@ -23,18 +23,20 @@ language plpgsql security definer set search_path = public, pg_temp as $$
 declare
   unbalanced record;
 begin
+  -- `= any(array(…))` makes each lookup an index scan on the few ids of this statement (an `in`
+  -- over the transition table, of unknown size to the planner, walked whole indexes instead).
   -- Accounts locked in id order, so concurrent postings cannot deadlock each other. The lock is
   -- the one the update takes (no key update): a stronger one would wait on the key-share locks
   -- that the entries' foreign key checks of a concurrent posting hold, and deadlock with it.
   perform 1 from public.ledger_accounts
-  where id in (select account_id from new_entries) order by id for no key update;
+  where id = any(array(select account_id from new_entries)) order by id for no key update;
   update public.ledger_accounts a set balance = a.balance + d.delta
   from (select account_id, sum(amount) as delta from new_entries group by account_id) d
   where a.id = d.account_id;
 
   select e.transaction_id, a.asset into unbalanced
   from public.ledger_entries e join public.ledger_accounts a on a.id = e.account_id
-  where e.transaction_id in (select distinct transaction_id from new_entries)
+  where e.transaction_id = any(array(select distinct transaction_id from new_entries))
   group by e.transaction_id, a.asset having sum(e.amount) <> 0
   limit 1;
   if found then
