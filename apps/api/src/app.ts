@@ -31,7 +31,7 @@ import { requestIdFor } from './http/request-id.js';
 import { metaRoutes } from './meta/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { payoutsTransport } from './payouts/index.js';
-import { inviteLinkRoutes } from './referrals/invite-link.js';
+import { createInviteLinkHandler } from './referrals/invite-link.js';
 import { referralRoutes } from './referrals/routes.js';
 import { reviewRoutes } from './review/routes.js';
 import { walletRoutes } from './wallet/routes.js';
@@ -63,18 +63,22 @@ export function createApp(deps: ApiDeps): Express {
   app.use(healthRoutes({ pool: deps.pool, redis: deps.redis, registry: metrics.registry }));
   // Admission control next: a shed or rate-limited request costs no logging, parsing or database work.
   const admission = createAdmission(deps, metrics.registry);
-  admission.guard(app);
-  app.use(admission.rateLimits);
-  // The invite link next: a viral click needs none of the logging, headers or parsing below (see invite-link.ts).
-  app.use(
-    inviteLinkRoutes({
+  // The invite link is served in front of Express with the waiting room's calls: a viral click
+  // needs none of Express's routing, logging, headers or parsing (see invite-link.ts).
+  admission.guard(
+    app,
+    createInviteLinkHandler({
       invites: deps.invites,
       clicks: deps.clicks,
       appUrl: config.PUBLIC_APP_URL,
       secureCookies: isSecureCookies(config),
       logger,
+      limits: admission.limits,
+      trustProxyHops: config.TRUST_PROXY,
+      onRateLimited: () => admission.countRateLimited('read'),
     }),
   );
+  app.use(admission.rateLimits);
 
   // Session resumes next: a rush of returning players costs a token check and nothing below.
   app.use(

@@ -9,7 +9,7 @@ import {
 } from '@playloop/core';
 import type { Registry } from 'prom-client';
 import { isSecureCookies, type ApiConfig } from '../config.js';
-import { createLoadShedder } from '../http/shedding.js';
+import { createLoadShedder, type FrontHandler } from '../http/shedding.js';
 import { waitingRoomGate } from './gate.js';
 import { registerWaitingRoomMetrics } from './metrics.js';
 import { operatorRoutes } from './operator-routes.js';
@@ -89,7 +89,7 @@ export function createAdmission(deps: AdmissionDeps, registry: Registry) {
     allowedOrigins: config.CORS_ORIGINS,
     trustProxyHops: config.TRUST_PROXY,
     limits: config.RATE_LIMITS_ENABLED ? limits : null,
-    onRateLimited: rateLimit.countRefusal,
+    onRateLimited: () => rateLimit.countRefusal('queue'),
     logger: deps.logger,
   });
   const router = Router();
@@ -104,8 +104,19 @@ export function createAdmission(deps: AdmissionDeps, registry: Registry) {
   );
 
   return {
-    /** Puts load shedding, then the waiting room's hot calls, in front of the app (see `LoadShedder.guard`). */
-    guard: (app: Express) => shedder.guard(app, waitingRoomCalls),
+    /**
+     * Puts load shedding, then the waiting room's hot calls and any other `fronts` (handlers that
+     * take their own requests and return true), in front of the app (see `LoadShedder.guard`).
+     */
+    guard: (app: Express, ...fronts: FrontHandler[]) =>
+      shedder.guard(
+        app,
+        (req, res) => waitingRoomCalls(req, res) || fronts.some((f) => f(req, res)),
+      ),
+    /** For front handlers: the per-route-class budgets (null when rate limits are off). */
+    limits: config.RATE_LIMITS_ENABLED ? limits : null,
+    /** For front handlers: counts a 429 they answered in the rate-limit metrics. */
+    countRateLimited: rateLimit.countRefusal,
     /** Per-route-class rate limits; mount right after the probes. */
     rateLimits: config.RATE_LIMITS_ENABLED ? rateLimit.middleware : pass,
     /** Gate, waiting room and operator routes; mount after body and cookie parsing, before auth. */

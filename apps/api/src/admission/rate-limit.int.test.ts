@@ -35,6 +35,27 @@ describe('per-route-class rate limits', () => {
     expect((await get('/api/config', '203.0.113.8')).status).toBe(200);
   });
 
+  it('limits the invite link per IP too, though it is served in front of Express', async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${api.base}/r/nosuchcode1`, {
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(404);
+    }
+    const limited = await fetch(`${api.base}/r/nosuchcode1`, {
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+      redirect: 'manual',
+    });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+    const metrics = await (await fetch(`${api.base}/metrics`)).text();
+    expect(metrics).toMatch(
+      /playloop_rate_limited_requests_total\{class="read",dimension="ip"\} [1-9]/,
+    );
+  });
+
   it('counts an account across IPs on writes, and never another account', async () => {
     const attribute = (token: string, ip: string) =>
       fetch(`${api.base}/api/referrals/attribute`, {

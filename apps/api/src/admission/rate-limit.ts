@@ -71,9 +71,9 @@ export function rateLimitMiddleware(deps: {
   return {
     middleware,
     total: () => total,
-    /** For refusals made outside this middleware (the waiting room's calls in front of Express). */
-    countRefusal: () => {
-      limited.inc({ class: 'queue', dimension: 'ip' });
+    /** For refusals made outside this middleware (the calls served in front of Express). */
+    countRefusal: (cls: RouteClass = 'queue') => {
+      limited.inc({ class: cls, dimension: 'ip' });
       total += 1;
     },
   };

@@ -46,6 +46,9 @@ export interface SheddingState {
   shedTotal: number;
 }
 
+/** Serves its own requests in front of Express and returns true; false leaves a request to the app. */
+export type FrontHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
 type ExpressHandle = (
   req: IncomingMessage,
   res: ServerResponse,
@@ -200,7 +203,7 @@ export function createLoadShedder(
      * Express's own per-request set-up costs several times what answering a refusal does, and a
      * refusal has to stay cheap when ten times the capacity is knocking.
      */
-    guard(app: Express, front?: (req: IncomingMessage, res: ServerResponse) => boolean): void {
+    guard(app: Express, front?: FrontHandler): void {
       const target = app as unknown as { handle: ExpressHandle };
       const handle = target.handle.bind(app);
       target.handle = (req, res, next) => {

@@ -1,7 +1,6 @@
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
 import {
   createLogger,
   type CachedInvite,
@@ -9,10 +8,10 @@ import {
   type InviteDirectory,
 } from '@playloop/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inviteLinkRoutes } from './invite-link.js';
+import { createInviteLinkHandler } from './invite-link.js';
 
-// The route's own contract, without the api around it: it runs ahead of cookie-parser and helmet,
-// so it must read its cookies and set its headers itself. Failures are injected through the two
+// The handler's own contract, without the api around it: it runs in front of Express, so it must
+// read its cookies and set its headers itself, and leave every other request alone. Failures are injected through the two
 // interfaces it depends on (the real ones are covered against Redis in test/referrals.int.test.ts).
 const invite: CachedInvite = {
   code: 'abcdefghij',
@@ -40,21 +39,21 @@ async function serve(
     record:
       opts.record ?? (async (code: string, visitor: string) => void recorded.push([code, visitor])),
   } as ClickCounter;
-  const app = express().use(
-    inviteLinkRoutes({
-      invites,
-      clicks,
-      appUrl: 'https://play.example',
-      secureCookies: true,
-      logger: createLogger({ name: 'test', level: 'silent' }),
-    }),
-  );
-  server = app.listen(0, '127.0.0.1');
+  const handle = createInviteLinkHandler({
+    invites,
+    clicks,
+    appUrl: 'https://play.example',
+    secureCookies: true,
+    logger: createLogger({ name: 'test', level: 'silent' }),
+  });
+  server = createServer((req, res) => {
+    if (!handle(req, res)) res.writeHead(418).end('not mine');
+  }).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const get = (path: string, headers: Record<string, string> = {}) =>
     fetch(`${base}${path}`, { headers, redirect: 'manual' });
-  return { get, recorded };
+  return { base, get, recorded };
 }
 
 describe('GET /r/:code on its own', () => {
@@ -109,8 +108,21 @@ describe('GET /r/:code on its own', () => {
   });
 
   it('answers 404 to a malformed or unknown code', async () => {
-    const { get } = await serve();
+    const { get, recorded } = await serve();
     expect((await get('/r/%3Cscript%3E')).status).toBe(404);
+    expect((await get('/r/%E0%A4%A')).status).toBe(404);
     expect((await get('/r/unknowncode')).status).toBe(404);
+    expect(recorded).toEqual([]);
+  });
+
+  it('takes only GET and HEAD of /r/<code>; everything else is left to the app', async () => {
+    const { base, get } = await serve();
+    expect((await get('/r/')).status).toBe(404);
+    expect((await get(`/r/${invite.code}/more`)).status).toBe(418);
+    expect((await get('/api/config')).status).toBe(418);
+    const post = await fetch(`${base}/r/${invite.code}`, { method: 'POST' });
+    expect(post.status).toBe(418);
+    const query = await get(`/r/${invite.code}?utm_source=whatsapp`);
+    expect([query.status, query.headers.get('location')]).toEqual([302, `/invite/${invite.code}`]);
   });
 });

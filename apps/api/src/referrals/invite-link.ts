@@ -1,8 +1,15 @@
 // GET /r/:code — the shared invite link: crawlers get Open Graph tags, browsers go to the landing.
 import { randomBytes } from 'node:crypto';
-import { Router, type Request, type Response } from 'express';
-import type { CachedInvite, ClickCounter, InviteDirectory, Logger } from '@playloop/core';
-import { rawCookie } from '../http/raw-cookie.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type {
+  CachedInvite,
+  ClickCounter,
+  InviteDirectory,
+  Logger,
+  RouteLimits,
+} from '@playloop/core';
+import { clientIp, readCookieHeader, sendError } from '../admission/raw-http.js';
+import { requestIdFor } from '../http/request-id.js';
 
 const CODE = /^[A-Za-z0-9_-]{4,32}$/;
 const CRAWLER =
@@ -38,42 +45,79 @@ ${meta.map(([p, c]) => `<meta ${p?.startsWith('og:') ? 'property' : 'name'}="${p
 }
 
 /** What helmet would add that matters here: no sniffing, no framing, no scripts in the preview. */
-function securityHeaders(res: Response): void {
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'none'; img-src https: data:; frame-ancestors 'none'",
-  );
-}
+const SECURITY_HEADERS = {
+  'Cache-Control': 'private, no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'none'; img-src https: data:; frame-ancestors 'none'",
+};
 
 const NOT_FOUND_HTML =
   '<!doctype html><title>Invite not found</title><h1>This invite link does not exist.</h1><p><a href="/">Playloop</a></p>';
 
-/**
- * The hot path of a viral spike: Redis only (the invite directory's cache and the click counter),
- * never Postgres in steady state. Mounted right after admission control and before the api's
- * request logging, security-header, CORS and body middleware: those cost more CPU than the link
- * itself (bench:referral-links), and a click is already counted here, so logging each one adds
- * nothing but volume. Failures never strand the visitor: counting that fails is logged and
- * skipped, and a directory that cannot answer still sends browsers on to the landing page.
- */
-export function inviteLinkRoutes(deps: {
+const PATH = /^\/r\/([^/?]*)(?:\?.*)?$/;
+const YEAR_SECONDS = 365 * 86_400;
+
+export interface InviteLinkDeps {
   invites: InviteDirectory;
   clicks: ClickCounter;
   appUrl: string;
   secureCookies: boolean;
   logger: Logger;
   windowDays?: number;
-}): Router {
-  const router = Router();
-  router.get('/r/:code', async (req: Request, res: Response) => {
-    const code = String(req.params.code);
-    securityHeaders(res);
-    if (!CODE.test(code)) {
-      res.status(404).type('html').send(NOT_FOUND_HTML);
-      return;
+  /** The `read` class's per-address budget (the rate limit Express routes get); null when off. */
+  limits?: RouteLimits | null;
+  trustProxyHops?: number;
+  onRateLimited?: () => void;
+}
+
+/**
+ * The hot path of a viral spike: Redis only (the invite directory's cache and the click counter),
+ * never Postgres in steady state. Served in front of Express (see `LoadShedder.guard`), like the
+ * waiting room's calls: Express's routing and request set-up, the request log, helmet and the
+ * parsers cost more CPU than the link itself (bench:referral-links), and a click is already
+ * counted here, so logging each one adds nothing but volume. Rate-limited per address like every
+ * other route. Failures never strand the visitor: counting that fails is logged and skipped, and
+ * a directory that cannot answer still sends browsers on to the landing page.
+ * Returns false for any other request.
+ */
+export function createInviteLinkHandler(deps: InviteLinkDeps) {
+  const cookieTail = `; Path=/; HttpOnly${deps.secureCookies ? '; Secure' : ''}; SameSite=Lax`;
+  const windowSeconds = (deps.windowDays ?? 30) * 86_400;
+
+  function send(res: ServerResponse, status: number, html: string, extra: object = {}): void {
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': Buffer.byteLength(html),
+      ...extra,
+    });
+    res.end(html);
+  }
+  const redirect = (res: ServerResponse, code: string, cookies: string[] = []) => {
+    // A bare 302 (no "Redirecting to" body): browsers follow the Location header.
+    res.writeHead(302, {
+      ...SECURITY_HEADERS,
+      Location: `/invite/${encodeURIComponent(code)}`,
+      'Content-Length': 0,
+      ...(cookies.length ? { 'Set-Cookie': cookies } : {}),
+    });
+    res.end();
+  };
+
+  async function serve(req: IncomingMessage, res: ServerResponse, code: string): Promise<void> {
+    if (!CODE.test(code)) return send(res, 404, NOT_FOUND_HTML);
+    const verdict = deps.limits
+      ? await deps.limits.check('read', {
+          ip: clientIp(req, deps.trustProxyHops ?? 0),
+          accountId: null,
+        })
+      : null;
+    if (verdict) {
+      deps.onRateLimited?.();
+      return sendError(res, 'RATE_LIMITED', 429, requestIdFor(req), {
+        retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
+      });
     }
     const isCrawler = CRAWLER.test(req.headers['user-agent'] ?? '');
     let invite: CachedInvite | null;
@@ -83,53 +127,45 @@ export function inviteLinkRoutes(deps: {
       deps.logger.warn({ err, code }, 'invite directory unavailable');
       // The landing page asks the api again and says what is wrong; a crawler can come back.
       if (isCrawler)
-        res
-          .status(503)
-          .setHeader('Retry-After', '30')
-          .type('html')
-          .send('<!doctype html><title>Try again soon</title>');
-      else
-        res
-          .status(302)
-          .location(`/invite/${encodeURIComponent(code)}`)
-          .end();
-      return;
+        return send(res, 503, '<!doctype html><title>Try again soon</title>', {
+          'Retry-After': '30',
+        });
+      return redirect(res, code);
     }
-    if (!invite) {
-      res.status(404).type('html').send(NOT_FOUND_HTML);
-      return;
-    }
-    if (isCrawler) {
-      res
-        .status(200)
-        .type('html')
-        .send(previewHtml(invite, `${deps.appUrl}/r/${code}`));
-      return;
-    }
-    const given = rawCookie(req, VISITOR_COOKIE);
+    if (!invite) return send(res, 404, NOT_FOUND_HTML);
+    if (isCrawler) return send(res, 200, previewHtml(invite, `${deps.appUrl}/r/${code}`));
+
+    const given = readCookieHeader(req, VISITOR_COOKIE);
     const visitorId =
       given && /^[A-Za-z0-9_-]{16,64}$/.test(given) ? given : randomBytes(16).toString('base64url');
-    const maxAge = (deps.windowDays ?? 30) * 86_400_000;
-    const base = {
-      httpOnly: true,
-      sameSite: 'lax' as const,
-      secure: deps.secureCookies,
-      path: '/',
-    };
-    res.cookie(VISITOR_COOKIE, visitorId, { ...base, maxAge: 365 * 86_400_000 });
+    const cookies = [`${VISITOR_COOKIE}=${visitorId}; Max-Age=${YEAR_SECONDS}${cookieTail}`];
     // First touch: an earlier invite cookie is kept; the server checks its window at sign-up.
-    if (!rawCookie(req, INVITE_COOKIE))
-      res.cookie(INVITE_COOKIE, `${code}.${Math.floor(Date.now() / 1000)}`, { ...base, maxAge });
+    if (!readCookieHeader(req, INVITE_COOKIE))
+      cookies.push(
+        `${INVITE_COOKIE}=${code}.${Math.floor(Date.now() / 1000)}; Max-Age=${windowSeconds}${cookieTail}`,
+      );
     await deps.clicks
       .record(code, visitorId)
       .catch((err: unknown) => deps.logger.warn({ err, code }, 'click not counted'));
-    // A bare 302 (no negotiated "Redirecting to" body): browsers follow the Location header.
-    res
-      .status(302)
-      .location(`/invite/${encodeURIComponent(code)}`)
-      .end();
-  });
-  return router;
+    redirect(res, code, cookies);
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const match = PATH.exec(req.url ?? '');
+    if (!match) return false;
+    let code: string;
+    try {
+      code = decodeURIComponent(match[1] as string);
+    } catch {
+      code = '';
+    }
+    serve(req, res, code).catch((err: unknown) => {
+      deps.logger.error({ err }, 'invite link failed');
+      if (!res.headersSent) redirect(res, code);
+    });
+    return true;
+  };
 }
 
 /** Parses the first-touch cookie set above. */
