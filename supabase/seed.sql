@@ -22,9 +22,10 @@ begin
   if not exists (select 1 from public.ledger_transactions where idempotency_key = 'fund:cmp_demo0000000000000000') then
     insert into public.ledger_transactions (id, idempotency_key, kind, campaign_id)
     values (tx, 'fund:cmp_demo0000000000000000', 'budget_funding', 'cmp_demo0000000000000000');
+    -- Both legs in one statement: a ledger transaction must balance when its insert ends.
     insert into public.ledger_entries (transaction_id, account_id, amount)
-    select tx, id, -1000000 from public.ledger_accounts where kind = 'house' and asset = 'points';
-    insert into public.ledger_entries (transaction_id, account_id, amount)
+    select tx, id, -1000000 from public.ledger_accounts where kind = 'house' and asset = 'points'
+    union all
     select tx, id, 1000000 from public.ledger_accounts where kind = 'campaign_budget' and campaign_id = 'cmp_demo0000000000000000' and asset = 'points';
   end if;
 end

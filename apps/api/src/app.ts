@@ -25,7 +25,7 @@ import { isSecureCookies, type ApiConfig } from './config.js';
 import { healthRoutes } from './health/routes.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { createHttpMetrics } from './http/metrics.js';
-import { sessionResumeRoutes } from './auth/session-resume.js';
+import { createSessionResumeHandler } from './auth/session-resume.js';
 import { originPolicy } from './http/origin.js';
 import { requestIdFor } from './http/request-id.js';
 import { metaRoutes } from './meta/routes.js';
@@ -63,10 +63,21 @@ export function createApp(deps: ApiDeps): Express {
   app.use(healthRoutes({ pool: deps.pool, redis: deps.redis, registry: metrics.registry }));
   // Admission control next: a shed or rate-limited request costs no logging, parsing or database work.
   const admission = createAdmission(deps, metrics.registry);
-  // The invite link is served in front of Express with the waiting room's calls: a viral click
-  // needs none of Express's routing, logging, headers or parsing (see invite-link.ts).
+  // The invite link and the session resume are served in front of Express with the waiting room's
+  // calls: a viral click and a rush of returning players need none of Express's routing, logging,
+  // headers or parsing (see invite-link.ts, session-resume.ts).
   admission.guard(
     app,
+    createSessionResumeHandler({
+      accounts: deps.accounts,
+      secureCookies: isSecureCookies(config),
+      corsOrigins: config.CORS_ORIGINS,
+      limits: admission.limits,
+      trustProxyHops: config.TRUST_PROXY,
+      onRateLimited: () => admission.countRateLimited('session'),
+      duration: metrics.duration,
+      logger,
+    }),
     createInviteLinkHandler({
       invites: deps.invites,
       clicks: deps.clicks,
@@ -79,16 +90,6 @@ export function createApp(deps: ApiDeps): Express {
     }),
   );
   app.use(admission.rateLimits);
-
-  // Session resumes next: a rush of returning players costs a token check and nothing below.
-  app.use(
-    sessionResumeRoutes({
-      accounts: deps.accounts,
-      secureCookies: isSecureCookies(config),
-      corsOrigins: config.CORS_ORIGINS,
-      metrics: metrics.middleware,
-    }),
-  );
 
   app.use(
     pinoHttp({

@@ -13,6 +13,7 @@ beforeAll(async () => {
     RATE_LIMIT_READ: '3,0,0',
     RATE_LIMIT_WRITE: '0,2,0',
     RATE_LIMIT_QUEUE: '2,0,0',
+    RATE_LIMIT_SESSION: '2,0,0',
   });
   [alice, bob] = await Promise.all([tokenFor(api, 'player'), tokenFor(api, 'player')]);
 });
@@ -53,6 +54,26 @@ describe('per-route-class rate limits', () => {
     const metrics = await (await fetch(`${api.base}/metrics`)).text();
     expect(metrics).toMatch(
       /playloop_rate_limited_requests_total\{class="read",dimension="ip"\} [1-9]/,
+    );
+  });
+
+  it('limits session resumes per IP too, though they are served in front of Express', async () => {
+    const resume = () =>
+      fetch(`${api.base}/api/auth/refresh`, {
+        method: 'POST',
+        headers: { 'x-forwarded-for': '203.0.113.10', cookie: 'pl_rt=not-a-token' },
+      });
+    for (let i = 0; i < 2; i++) expect((await resume()).status).toBe(401);
+    const limited = await resume();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+    const metrics = await (await fetch(`${api.base}/metrics`)).text();
+    expect(metrics).toMatch(
+      /playloop_rate_limited_requests_total\{class="session",dimension="ip"\} 1/,
+    );
+    expect(metrics).toMatch(
+      /playloop_http_request_duration_seconds_count\{method="POST",route="\/api\/auth\/refresh",status="4xx"\} 3/,
     );
   });
 
