@@ -79,8 +79,16 @@ export async function rotateRefreshToken(
   if (row.was_used) throw new AppError('AUTH_REFRESH_REUSED');
   if (row.was_revoked || row.issued !== 1) throw new AppError('AUTH_REFRESH_INVALID');
   if (row.id === null) throw new AppError('AUTH_REFRESH_INVALID', { internal: 'user vanished' });
-  const { was_used: _u, was_revoked: _r, issued: _i, ...user } = row;
-  return { user: user as SessionUserRow, token: next, expiresAt };
+  const user: SessionUserRow = {
+    id: row.id,
+    email: row.email as string,
+    display_name: row.display_name as string,
+    role: row.role as SessionUserRow['role'],
+    locale: row.locale as SessionUserRow['locale'],
+    email_verified_at: row.email_verified_at,
+    created_at: row.created_at as Date,
+  };
+  return { user, token: next, expiresAt };
 }
 
 /** Logout: revokes the family the token belongs to. Unknown tokens are ignored. */
