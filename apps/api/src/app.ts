@@ -3,7 +3,6 @@ import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type {
   AccountsService,
   ClickCounter,
@@ -27,7 +26,7 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { createHttpMetrics } from './http/metrics.js';
 import { createSessionResumeHandler } from './auth/session-resume.js';
 import { originPolicy } from './http/origin.js';
-import { requestIdFor } from './http/request-id.js';
+import { requestLog } from './http/request-log.js';
 import { metaRoutes } from './meta/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { payoutsTransport } from './payouts/index.js';
@@ -91,17 +90,7 @@ export function createApp(deps: ApiDeps): Express {
   );
   app.use(admission.rateLimits);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = requestIdFor(req);
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-    }),
-  );
+  app.use(requestLog(logger));
   app.use(metrics.middleware);
   app.use(
     helmet({

@@ -1,5 +1,11 @@
 import type { RequestHandler } from 'express';
-import { AppError, type AccountsService, type RouteClass, type RouteLimits } from '@playloop/core';
+import {
+  AppError,
+  type AccountsService,
+  type Principal,
+  type RouteClass,
+  type RouteLimits,
+} from '@playloop/core';
 import { CREDENTIAL_PATHS, ERROR_MESSAGES } from '@playloop/shared';
 import { Counter, type Registry } from 'prom-client';
 import { requestIdFor } from '../http/request-id.js';
@@ -33,11 +39,11 @@ export function rateLimitMiddleware(deps: {
   });
   let total = 0;
 
-  const accountOf = async (header: string | undefined): Promise<string | null> => {
+  const principalOf = async (header: string | undefined): Promise<Principal | null> => {
     const match = header ? BEARER.exec(header) : null;
     if (!match) return null;
     try {
-      return (await deps.accounts.authenticate(match[1] as string)).userId;
+      return await deps.accounts.authenticate(match[1] as string);
     } catch {
       return null;
     }
@@ -47,9 +53,12 @@ export function rateLimitMiddleware(deps: {
     const cls = routeClassOf(req.method, req.path);
     if (!cls) return next();
     try {
+      const principal = await principalOf(req.headers.authorization);
+      // The verified bearer is kept for `requireAuth`, which then need not verify the token again.
+      if (principal) res.locals.principal = principal;
       const verdict = await deps.limits.check(cls, {
         ip: req.ip ?? 'unknown',
-        accountId: await accountOf(req.headers.authorization),
+        accountId: principal?.userId ?? null,
       });
       if (!verdict) return next();
       limited.inc({ class: cls, dimension: verdict.dimension });
