@@ -27,6 +27,7 @@ import { createHttpMetrics } from './http/metrics.js';
 import { createSessionResumeHandler } from './auth/session-resume.js';
 import { originPolicy } from './http/origin.js';
 import { requestLog } from './http/request-log.js';
+import { onlyItsPaths } from './http/route.js';
 import { metaRoutes } from './meta/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { payoutsTransport } from './payouts/index.js';
@@ -114,17 +115,20 @@ export function createApp(deps: ApiDeps): Express {
   app.use(cookieParser());
 
   app.use(admission.router);
-  app.use(authRoutes({ accounts: deps.accounts, secureCookies: isSecureCookies(config) }));
-  app.use(referralRoutes({ ...deps, appUrl: config.PUBLIC_APP_URL }));
-  app.use(walletRoutes(deps));
-  app.use(wheelRoutes(deps));
-  app.use(quizRoutes(deps));
-  app.use(reviewRoutes(deps));
-  app.use(adminCampaignRoutes(deps));
-  app.use(adminUserRoutes(deps));
-  app.use(notificationRoutes({ pool: deps.pool, accounts: deps.accounts }));
-  app.use(campaignRoutes({ pool: deps.pool }));
-  app.use(payouts.router);
+  // Feature routers: each skipped at once by a request for another feature (see onlyItsPaths).
+  app.use(
+    onlyItsPaths(authRoutes({ accounts: deps.accounts, secureCookies: isSecureCookies(config) })),
+  );
+  app.use(onlyItsPaths(referralRoutes({ ...deps, appUrl: config.PUBLIC_APP_URL })));
+  app.use(onlyItsPaths(walletRoutes(deps)));
+  app.use(onlyItsPaths(wheelRoutes(deps)));
+  app.use(onlyItsPaths(quizRoutes(deps)));
+  app.use(onlyItsPaths(reviewRoutes(deps)));
+  app.use(onlyItsPaths(adminCampaignRoutes(deps)));
+  app.use(onlyItsPaths(adminUserRoutes(deps)));
+  app.use(onlyItsPaths(notificationRoutes({ pool: deps.pool, accounts: deps.accounts })));
+  app.use(onlyItsPaths(campaignRoutes({ pool: deps.pool })));
+  app.use(onlyItsPaths(payouts.router));
   app.use(
     metaRoutes({
       realtimeUrl: config.PUBLIC_REALTIME_URL,
