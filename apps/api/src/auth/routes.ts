@@ -1,10 +1,11 @@
-// POST /api/auth/signup · login · logout · verify-email(/resend) · password-reset(/confirm) · password · GET|PATCH /api/me · GET /api/me/data
+// POST /api/auth/signup · login · logout · verify-email(/resend) · password-reset(/confirm) · password · DELETE account · GET|PATCH /api/me · GET /api/me/data
 import { Router, type Request, type Response } from 'express';
 import type { AccountsService, IssuedSession } from '@playloop/core';
 import {
   routes,
   ZLoginBody,
   ZPasswordChangeBody,
+  ZAccountDeleteBody,
   ZPasswordResetBody,
   ZProfileUpdateBody,
   ZPasswordResetRequestBody,
@@ -89,6 +90,14 @@ export function authRoutes(deps: { accounts: AccountsService; secureCookies: boo
     const body = parseInput(ZPasswordChangeBody, req.body);
     const userId = principalOf(res).userId;
     return answer(res, await deps.accounts.changePassword(userId, body, req.ip ?? 'unknown'));
+  });
+
+  mount(router, routes.deleteAccount, requireAuth(deps.accounts), async (req, res) => {
+    const body = parseInput(ZAccountDeleteBody, req.body ?? {});
+    await deps.accounts.deleteAccount(principalOf(res).userId, body, req.ip ?? 'unknown');
+    res.clearCookie(REFRESH_COOKIE, cookieBase);
+    res.setHeader('Cache-Control', 'no-store');
+    return { deleted: true as const };
   });
 
   mount(router, routes.me, requireAuth(deps.accounts), async (_req, res) => ({

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { Router } from 'express';
 import type { RouteContract } from '@playloop/shared';
+import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mount, onlyItsPaths } from './route.js';
 
@@ -12,6 +13,7 @@ const contract = (method: RouteContract['method'], path: string): RouteContract 
   summary: path,
   tag: 'test',
   auth: 'none',
+  response: z.unknown(),
 });
 
 let server: Server | undefined;
@@ -23,11 +25,14 @@ async function serve(entered: string[]) {
   mount(guardedThings, contract('get', '/api/things/:id'), (req) => ({ thing: req.params.id }));
   mount(guardedThings, contract('post', '/api/things'), () => ({ made: true }));
   // Express calls a router's `handle` for every request that reaches it.
-  const handle = guardedThings.handle.bind(guardedThings);
-  guardedThings.handle = ((req: express.Request, ...rest: unknown[]) => {
+  const inner = guardedThings as unknown as {
+    handle: (req: express.Request, ...rest: unknown[]) => unknown;
+  };
+  const handle = inner.handle.bind(guardedThings);
+  inner.handle = (req, ...rest) => {
     entered.push(`things ${req.path}`);
-    return (handle as (...a: unknown[]) => unknown)(req, ...rest);
-  }) as typeof guardedThings.handle;
+    return handle(req, ...rest);
+  };
   const plain = Router();
   mount(plain, contract('get', '/api/plain.json'), () => ({ plain: true }));
   const plainEntered = (req: express.Request, _res: express.Response, next: () => void) => {

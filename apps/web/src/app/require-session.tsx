@@ -17,7 +17,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
     );
   }
   if (session.status === 'signed-out') {
-    if (session.reason === 'logout') return <Navigate to="/" replace />;
+    if (session.reason === 'logout' || session.reason === 'deleted')
+      return <Navigate to="/" replace />;
     const state: LoginRedirectState = {
       from: location.pathname,
       sessionEnded: session.reason === 'expired',

@@ -11,13 +11,15 @@ export function GuardedSubmitButton(props: {
   /** Shown while the submission runs; the label otherwise. */
   busyLabel?: string;
   block?: boolean;
+  /** `danger` for a form whose submission cannot be undone. */
+  variant?: 'primary' | 'danger';
 }) {
   const { t } = useI18n();
   const { guard } = props;
   return (
     <button
       type="submit"
-      className={`button button--primary${props.block === false ? '' : ' button--block'}`}
+      className={`button button--${props.variant ?? 'primary'}${props.block === false ? '' : ' button--block'}`}
       disabled={guard.isSubmitting || guard.isWaiting}
     >
       {guard.isWaiting

@@ -1,18 +1,22 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type {
-  TLoginBody,
-  TPasswordChangeBody,
-  TPasswordResetBody,
-  TSignupBody,
-  TUser,
+import {
+  routes,
+  type TAccountDeleteBody,
+  type TLoginBody,
+  type TPasswordChangeBody,
+  type TPasswordResetBody,
+  type TSignupBody,
+  type TUser,
 } from '@playloop/shared';
+import { ApiError } from '../api/api-error';
+import { apiFetch } from '../api/api-fetch';
 import { getPublicConfig } from '../api/public-config';
 import { setTokenSource } from '../api/token-source';
 import type { ActiveSession, AuthBackend } from './auth-backend';
 import { playloopBackend } from './playloop-backend';
 import { hasSessionHint, setSessionHint } from './session-hint';
 
-export type SignedOutReason = 'logout' | 'expired';
+export type SignedOutReason = 'logout' | 'expired' | 'deleted';
 
 export type SessionState =
   | { status: 'loading' }
@@ -151,6 +155,23 @@ export async function resetPassword(body: TPasswordResetBody): Promise<void> {
 /** A new password for the signed-in player; this tab stays signed in, every other session ends. */
 export async function changePassword(body: TPasswordChangeBody): Promise<void> {
   applySession(await (await passwords()).change(body));
+}
+
+/**
+ * Erases the signed-in player's account. The api ends every session; this tab and the others forget
+ * theirs. A 404 means the account is gone already (an earlier try whose answer was lost, another
+ * tab), which is what was asked. With Supabase Auth the provider's own session is ended too.
+ */
+export async function deleteAccount(body: TAccountDeleteBody): Promise<void> {
+  try {
+    await apiFetch(routes.deleteAccount, { body });
+  } catch (err) {
+    if (!(err instanceof ApiError && err.status === 404)) throw err;
+  }
+  const backend = await getBackend();
+  if (backend.kind === 'supabase') await backend.logOut().catch(() => undefined);
+  clearSession('deleted');
+  broadcastLogout();
 }
 
 /** The server changed the signed-in player (a new name, another language). */

@@ -21,6 +21,11 @@ export function HomePage() {
           {t('home.signedOut')}
         </p>
       )}
+      {session.status === 'signed-out' && session.reason === 'deleted' && (
+        <p className="notice notice--info" role="status">
+          {t('home.accountDeleted')}
+        </p>
+      )}
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title" className="hero__title">
           {t('home.title')}

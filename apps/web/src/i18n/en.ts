@@ -38,6 +38,7 @@ export const en = {
   'home.feature3Title': 'Invite and earn',
   'home.feature3Body': 'Share your link. When friends join and play, you both get rewarded.',
   'home.signedOut': 'You have been logged out.',
+  'home.accountDeleted': 'Your account has been deleted. Thank you for playing.',
 
   'signup.title': 'Create your account',
   'signup.lead': 'It takes less than a minute. No credit card needed.',
@@ -142,6 +143,12 @@ export const en = {
   'account.dataText':
     'Everything Playloop keeps about you (profile, invites, wallet history, games, rewards, notifications) in one JSON file.',
   'account.dataDownload': 'Download my data',
+  'account.deleteTitle': 'Delete your account',
+  'account.deleteText':
+    'Your email, name, password and the signals we keep against fraud are erased, and you are signed out everywhere. Points and spins you have not used are lost. Ledger records stay, without your name. This cannot be undone.',
+  'account.deletePassword': 'Your password, to confirm',
+  'account.deleteButton': 'Delete my account',
+  'account.deleteConfirm': 'Delete your account for good? This cannot be undone.',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you are looking for does not exist.',

@@ -34,6 +34,7 @@ export const it: Messages = {
   'home.feature3Body':
     'Condividi il tuo link. Quando i tuoi amici si iscrivono e giocano, venite premiati entrambi.',
   'home.signedOut': 'Sei uscito dal tuo account.',
+  'home.accountDeleted': 'Il tuo account è stato eliminato. Grazie per aver giocato.',
 
   'signup.title': 'Crea il tuo account',
   'signup.lead': 'Ci vuole meno di un minuto. Nessuna carta di credito.',
@@ -142,6 +143,12 @@ export const it: Messages = {
   'account.dataText':
     'Tutto ciò che Playloop conserva su di te (profilo, inviti, storico del portafoglio, giochi, premi, notifiche) in un file JSON.',
   'account.dataDownload': 'Scarica i miei dati',
+  'account.deleteTitle': 'Elimina il tuo account',
+  'account.deleteText':
+    'Email, nome, password e i segnali che conserviamo contro le frodi vengono cancellati e vieni disconnesso ovunque. Punti e giri non usati vanno persi. Le registrazioni contabili restano, senza il tuo nome. Non si può annullare.',
+  'account.deletePassword': 'La tua password, per confermare',
+  'account.deleteButton': 'Elimina il mio account',
+  'account.deleteConfirm': 'Eliminare il tuo account per sempre? Non si può annullare.',
 
   'notFound.title': 'Pagina non trovata',
   'notFound.body': 'La pagina che cerchi non esiste.',

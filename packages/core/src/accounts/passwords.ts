@@ -7,6 +7,30 @@ import { revokeAllRefreshTokens } from './refresh-tokens.js';
 import { findUserById, USER_COLUMNS, type UserRow } from './user-repo.js';
 import type { AccountsDeps, IssuedSession } from './service.js';
 
+/**
+ * A signed-in player proves they know their password before something a stolen access token must
+ * not do alone. Wrong guesses count against the account like failed logins (429 after ten).
+ */
+export async function proveCurrentPassword(
+  deps: Pick<AccountsDeps, 'loginLimiter'>,
+  row: Pick<UserRow, 'email' | 'password_hash'>,
+  currentPassword: string | undefined,
+  ip: string,
+): Promise<void> {
+  if (!currentPassword)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ path: 'currentPassword', message: 'is required' }],
+    });
+  await deps.loginLimiter.check(row.email, ip);
+  if (!row.password_hash || !(await verifyPassword(row.password_hash, currentPassword))) {
+    await deps.loginLimiter.recordFailure(row.email);
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ path: 'currentPassword', message: 'is not your current password' }],
+    });
+  }
+  await deps.loginLimiter.recordSuccess(row.email);
+}
+
 /** Forgotten and changed passwords; part of the accounts service. */
 export function createPasswordOperations(
   deps: AccountsDeps,
@@ -54,13 +78,7 @@ export function createPasswordOperations(
         throw new AppError('CONFLICT', {
           message: 'Your password is managed by your sign-in provider.',
         });
-      await deps.loginLimiter.check(row.email, ip);
-      if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
-        await deps.loginLimiter.recordFailure(row.email);
-        throw new AppError('VALIDATION_FAILED', {
-          details: [{ path: 'currentPassword', message: 'is not your current password' }],
-        });
-      }
+      await proveCurrentPassword(deps, row, input.currentPassword, ip);
       const passwordHash = await hashPassword(input.newPassword);
       const updated = await withTransaction(deps.pool, async (tx) => {
         await revokeAllRefreshTokens(tx, userId);
@@ -72,7 +90,6 @@ export function createPasswordOperations(
         return rows[0];
       });
       if (!updated) throw new AppError('NOT_FOUND');
-      await deps.loginLimiter.recordSuccess(row.email);
       return startSession(updated);
     },
   };

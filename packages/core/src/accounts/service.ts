@@ -11,6 +11,7 @@ import type { JobQueues } from '../jobs/queues.js';
 import { issueAccessToken, type AccessTokenConfig } from './access-token.js';
 import type { LoginLimiter, MailLimiter } from './login-limiter.js';
 import { exportUserData } from './data-export.js';
+import { createAccountDeletion } from './account-deletion.js';
 import { createPasswordOperations } from './passwords.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { issueRefreshToken, revokeRefreshFamily, rotateRefreshToken } from './refresh-tokens.js';
@@ -187,6 +188,8 @@ export function createAccountsService(deps: AccountsDeps) {
     authenticate,
 
     ...createPasswordOperations(deps, startSession),
+
+    ...createAccountDeletion(deps),
 
     /** Display name and email language; a new name reaches boards and invite previews at once. */
     async updateProfile(userId: string, change: TProfileUpdateBody): Promise<TUser> {

@@ -5,7 +5,7 @@ import { getPayoutView } from '../rewards/payout-view.js';
 
 /**
  * Tells the payout's owner what changed: `payout:updated` with the fresh view (read from
- * Postgres, so a late push still shows the truth) and `wallet:updated` when points moved.
+ * Postgres, so a late push still shows the truth) and, before it, `wallet:updated` when points moved.
  */
 export async function announcePayout(
   db: Queryable,
@@ -20,6 +20,9 @@ export async function announcePayout(
   const userId = rows[0]?.user_id;
   if (!userId) return;
   const view = await getPayoutView(db, payoutId);
+  const wallet = opts.wallet ? await getWallet(db, userId) : null;
+  // Both read first, then sent in one turn (one message on the user bus), the wallet first: when
+  // the player reads "points returned", the balance already shows them.
+  if (wallet) notifier.toUser(userId, 'wallet:updated', wallet);
   if (view) notifier.toUser(userId, 'payout:updated', view);
-  if (opts.wallet) notifier.toUser(userId, 'wallet:updated', await getWallet(db, userId));
 }

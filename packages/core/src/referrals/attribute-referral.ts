@@ -18,7 +18,9 @@ export interface AttributedReferral {
 /** Checks an invite code for use now (or at `touchedAt`): exists, campaign running, inside its window. */
 export async function resolveCodeForAttribution(db: Pool, code: string, touchedAt: Date) {
   const { rows } = await db.query<{ user_id: string; campaign_id: string }>(
-    'select user_id, campaign_id from referral_codes where code = $1',
+    // The code of an erased account invites nobody any more.
+    `select rc.user_id, rc.campaign_id from referral_codes rc join users u on u.id = rc.user_id
+     where rc.code = $1 and u.deleted_at is null`,
     [code],
   );
   const owner = rows[0];

@@ -90,7 +90,7 @@ export function createInviteDirectory(deps: {
                  'landingTitle', v.landing_title, 'landingText', v.landing_text) order by v.name)
                from campaign_variants v where v.campaign_id = c.id), '[]'::json) as variants
        from referral_codes rc join users u on u.id = rc.user_id join campaigns c on c.id = rc.campaign_id
-       where rc.code = $1`,
+       where rc.code = $1 and u.deleted_at is null`,
       [code],
     );
     const r = rows[0];

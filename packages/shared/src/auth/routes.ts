@@ -7,6 +7,8 @@ import {
   ZOkResponse,
   ZProfileUpdateBody,
   ZPasswordChangeBody,
+  ZAccountDeleteBody,
+  ZAccountDeleted,
   ZPasswordResetBody,
   ZPasswordResetRequestBody,
   ZPasswordResetRequested,
@@ -101,6 +103,16 @@ export const authRoutes = {
     body: ZPasswordChangeBody,
     response: ZSession,
   },
+  deleteAccount: {
+    method: 'delete',
+    path: '/api/auth/account',
+    summary:
+      'Erase your account (GDPR): personal data goes, every session ends, ledger records stay anonymous',
+    tag: 'auth',
+    auth: 'access',
+    body: ZAccountDeleteBody,
+    response: ZAccountDeleted,
+  },
   me: {
     method: 'get',
     path: '/api/me',
@@ -138,4 +150,5 @@ export const CREDENTIAL_PATHS: ReadonlySet<string> = new Set([
   authRoutes.requestPasswordReset.path,
   authRoutes.resetPassword.path,
   authRoutes.changePassword.path,
+  authRoutes.deleteAccount.path,
 ]);

@@ -128,6 +128,22 @@ export const ZPasswordChangeBody = z.strictObject({
 export type TPasswordChangeBody = z.infer<typeof ZPasswordChangeBody>;
 
 /**
+ * DELETE /api/auth/account: a signed-in player erases their account. A local account proves its
+ * password again; an account whose password is its sign-in provider's sends none.
+ */
+export const ZAccountDeleteBody = z.strictObject({
+  currentPassword: z
+    .string()
+    .min(1, 'is required')
+    .max(128, 'must be at most 128 characters')
+    .optional(),
+});
+export type TAccountDeleteBody = z.infer<typeof ZAccountDeleteBody>;
+
+export const ZAccountDeleted = z.object({ deleted: z.literal(true) });
+export type TAccountDeleted = z.infer<typeof ZAccountDeleted>;
+
+/**
  * GET /api/me/data: everything kept about the signed-in player, as a download. The sections are
  * listed in `exportUserData` (packages/core); the profile is typed here, the rest is data.
  */
