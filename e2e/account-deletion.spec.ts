@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signUp } from './support/console';
 import { newPerson } from './support/people';
 
-test('a player deletes their account: asked for the password and once more, then signed out everywhere and unable to log in', async ({
+test('a player deletes their account: asked for the password and once more, then signed out everywhere at once and unable to log in', async ({
   browser,
   page,
 }) => {
@@ -51,8 +51,14 @@ test('a player deletes their account: asked for the password and once more, then
   ).toHaveText('Your account has been deleted. Thank you for playing.');
   await expect(page).toHaveURL(/\/$/);
 
-  // The other device's session is gone: a reload lands on the login page.
+  // The other device is told at once (its socket hears it, then the server hangs up) and signed
+  // out; a reload does not bring the session back.
+  await expect(
+    phone.getByRole('status').filter({ hasText: 'Your account has been deleted.' }),
+  ).toBeVisible();
   await phone.reload();
+  await expect(phone.getByRole('link', { name: 'Log in' }).first()).toBeVisible();
+  await phone.goto('/dashboard');
   await expect(phone).toHaveURL(/\/login/);
 
   await page.goto('/login');

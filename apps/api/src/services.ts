@@ -9,6 +9,7 @@ import {
   createPayoutQueue,
   createPool,
   createRedis,
+  createRedisNotifier,
   createTokenVerifier,
   supabaseConfigFromEnv,
   tokenConfigFromEnv,
@@ -27,6 +28,7 @@ export function buildApiServices(config: ApiConfig) {
   const verifier = createTokenVerifier(tokenConfigFromEnv(config), supabaseConfigFromEnv(config));
   const invites = createInviteDirectory({ pool, redis, prefix: config.REDIS_PREFIX });
   const leaderboard = createLeaderboard({ redis, prefix: config.REDIS_PREFIX });
+  const sessionEvents = createRedisNotifier(redis, config.REDIS_PREFIX);
   const accounts = createAccountsService({
     pool,
     tokens: tokenConfigFromEnv(config),
@@ -41,6 +43,9 @@ export function buildApiServices(config: ApiConfig) {
     async onRenamed(userId, displayName) {
       await leaderboard.rename(userId, displayName);
       await invites.forgetOwner(userId);
+    },
+    async onErased(userId) {
+      sessionEvents.toUser(userId, 'session:ended', { reason: 'deleted' });
     },
     verifier,
     jobs,

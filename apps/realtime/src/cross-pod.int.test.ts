@@ -138,6 +138,29 @@ describe('cross-pod fan-out through the Redis adapter', () => {
     await watcher.quit();
   });
 
+  it('tells an erased account on every pod, then hangs up its sockets and nobody else', async () => {
+    const dora = 'usr_' + 'd'.repeat(20);
+    const onA = await connectAs(podA, dora);
+    const onB = await connectAs(podB, dora);
+    const bobOnA = await connectAs(podA, bob);
+    const told = [
+      nextEvent<unknown>(onA, 'session:ended'),
+      nextEvent<unknown>(onB, 'session:ended'),
+    ];
+    const hungUp = [onA, onB].map(
+      (socket) => new Promise<string>((resolve) => socket.once('disconnect', resolve)),
+    );
+    createRedisNotifier(redis, redisPrefix.prefix).toUser(dora, 'session:ended', {
+      reason: 'deleted',
+    });
+    for (const event of await Promise.all(told))
+      expect(ServerEventSchemas['session:ended'].parse(event)).toEqual({ reason: 'deleted' });
+    // A server-side disconnect: the client does not reconnect by itself.
+    expect(await Promise.all(hungUp)).toEqual(['io server disconnect', 'io server disconnect']);
+    expect([onA.active, onB.active]).toEqual([false, false]);
+    expect(bobOnA.connected).toBe(true);
+  });
+
   it('both pods shut down cleanly on SIGTERM', async () => {
     const [codeA, codeB] = await Promise.all([podA.stop(), podB.stop()]);
     expect({ codeA, codeB }).toEqual({ codeA: 0, codeB: 0 });

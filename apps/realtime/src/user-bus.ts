@@ -41,6 +41,9 @@ export function startUserBus(deps: {
       // The event names and payloads are the shared contract's; the api and workers type them.
       (deps.io.local.to(room).emit as (ev: string, ...a: unknown[]) => boolean)(event, ...args);
       delivered += 1;
+      // An erased account: after telling its sockets, hang up (the transport closes once the
+      // event is written).
+      if (event === 'session:ended') deps.io.local.in(room).disconnectSockets(true);
     }
     deps.onDelivered?.(delivered);
   };

@@ -209,6 +209,11 @@ export async function logOut(): Promise<void> {
   }
 }
 
+/** The server says the account was erased (on another device, or this tab's own request). */
+export function accountDeletedElsewhere(): void {
+  if (state.status === 'signed-in') clearSession('deleted');
+}
+
 /** The session is over without the reader asking (a refreshed token was refused): back to log in. */
 export function expireSession(): void {
   if (state.status === 'signed-in') clearSession('expired');

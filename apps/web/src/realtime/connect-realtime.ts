@@ -20,6 +20,8 @@ export interface RealtimeDeps {
   refreshAccessToken: () => Promise<string | null>;
   /** The session is over (a refreshed token was refused too): sign the tab out. */
   onSessionEnded: () => void;
+  /** The account was erased, here or on another device. */
+  onAccountDeleted: () => void;
   onStatus: (status: ConnectionStatus) => void;
   onNotification: (notification: TNotification) => void;
 }
@@ -105,6 +107,10 @@ export function connectRealtime(deps: RealtimeDeps): { socket: RealtimeSocket; c
     }
     // OVERLOADED or anything unknown from the server: back off with jitter.
     reconnectLater();
+  });
+
+  socket.on('session:ended', (payload: unknown) => {
+    if (ServerEventSchemas['session:ended'].safeParse(payload).success) deps.onAccountDeleted();
   });
 
   socket.on('notify:new', (payload: unknown) => {

@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ServerEventSchemas, type AckResult, type TNotification } from '@playloop/shared';
 import { getPublicConfig } from '../api/public-config';
-import { expireSession, getAccessToken, refreshAccessToken } from '../auth/session-store';
+import {
+  accountDeletedElsewhere,
+  expireSession,
+  getAccessToken,
+  refreshAccessToken,
+} from '../auth/session-store';
 import { connectRealtime, type ConnectionStatus } from './connect-realtime';
 import { RealtimeContext, type Realtime } from './realtime-context';
 
@@ -41,6 +46,7 @@ export function RealtimeProvider({
           getAccessToken,
           refreshAccessToken,
           onSessionEnded: expireSession,
+          onAccountDeleted: accountDeletedElsewhere,
           onStatus: (next) => {
             setStatus(next);
             if (next === 'live') setConnectionEpoch((n) => n + 1);

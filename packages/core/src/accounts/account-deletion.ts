@@ -16,8 +16,9 @@ export const ERASED_DISPLAY_NAME = 'Deleted player';
  * sign-in provider's subject, sign-up signals (device, address, user agent), notifications, every
  * refresh token (all sessions end), open verification and reset links. Invite codes stop resolving
  * (see the invite directory and attribution); leaderboards and cached invite previews show
- * `ERASED_DISPLAY_NAME` at once. An access token already issued stays valid until it expires
- * (at most ACCESS_TOKEN_TTL_SECONDS), naming an anonymous account.
+ * `ERASED_DISPLAY_NAME` at once; the account's open sockets are told (`session:ended`) and closed.
+ * An access token already issued stays valid until it expires (at most ACCESS_TOKEN_TTL_SECONDS),
+ * naming an anonymous account.
  */
 export function createAccountDeletion(deps: AccountsDeps) {
   return {
@@ -47,6 +48,7 @@ export function createAccountDeletion(deps: AccountsDeps) {
       });
       if (!erased) throw new AppError('NOT_FOUND');
       await deps.onRenamed?.(userId, ERASED_DISPLAY_NAME);
+      await deps.onErased?.(userId);
     },
   };
 }

@@ -48,6 +48,8 @@ export interface AccountsDeps {
   resetMailLimiter: MailLimiter;
   /** Caches that show a player's name (leaderboards, invite previews) learn a new one. */
   onRenamed?: (userId: string, displayName: string) => Promise<void>;
+  /** An account was erased: its open connections are told and closed. */
+  onErased?: (userId: string) => Promise<void>;
   verifier: TokenVerifier;
   jobs: Pick<
     JobQueues,

@@ -54,6 +54,10 @@ export interface ClientAckData {
   'quiz:solo:answer': quiz.TQuizSoloResult;
 }
 
+/** `session:ended`: why every connection of the account is closing. */
+export const ZSessionEnded = z.object({ reason: z.literal('deleted') });
+export type TSessionEnded = z.infer<typeof ZSessionEnded>;
+
 /** Typed client → server map for `socket.io` and `socket.io-client`. */
 export type ClientToServerEvents = {
   [E in ClientEventName]: (payload: ClientPayload<E>, ack: Ack<ClientAckData[E]>) => void;
@@ -71,6 +75,7 @@ export const ServerEventSchemas = {
   'quiz:question': quiz.ZQuizQuestionEvent,
   'quiz:reveal': quiz.ZQuizRevealEvent,
   'quiz:ended': quiz.ZQuizEndedEvent,
+  'session:ended': ZSessionEnded,
 } as const;
 
 /** Typed server → client map. */
@@ -94,6 +99,8 @@ export interface ServerToClientEvents {
   'quiz:reveal': (reveal: quiz.TQuizRevealEvent) => void;
   /** Final standings and your reward. */
   'quiz:ended': (ended: quiz.TQuizEndedEvent) => void;
+  /** Your account was erased (on this or another device): sign out here; the server hangs up. */
+  'session:ended': (ended: TSessionEnded) => void;
 }
 
 /** Room naming shared by the realtime server and every emitter. */
