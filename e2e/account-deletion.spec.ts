@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signUp } from './support/console';
+import { logIn, signUp } from './support/console';
 import { newPerson } from './support/people';
 
 test('a player deletes their account: asked for the password and once more, then signed out everywhere at once and unable to log in', async ({
@@ -11,13 +11,7 @@ test('a player deletes their account: asked for the password and once more, then
   // The same player on another device.
   const other = await browser.newContext();
   const phone = await other.newPage();
-  await phone.goto('/login');
-  await phone.getByLabel('Email').fill(person.email);
-  await phone.getByLabel('Password').fill(person.password);
-  await phone.getByRole('button', { name: 'Log in' }).click();
-  await expect(
-    phone.getByRole('heading', { level: 1, name: `Hi, ${person.displayName}!` }),
-  ).toBeVisible();
+  await logIn(phone, person);
 
   const form = page
     .getByRole('region', { name: 'Account settings' })

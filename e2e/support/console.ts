@@ -40,6 +40,12 @@ export async function signInAsStaff(page: Page, db: pg.Pool, role: StaffRole): P
   await signUp(page, person);
   await grantRole(db, person.email, role);
   await page.getByRole('button', { name: 'Log out' }).click();
+  await logIn(page, person);
+  return person;
+}
+
+/** Logs in through the login page and waits for the dashboard's greeting. */
+export async function logIn(page: Page, person: Person): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password').fill(person.password);
@@ -47,7 +53,6 @@ export async function signInAsStaff(page: Page, db: pg.Pool, role: StaffRole): P
   await expect(
     page.getByRole('heading', { level: 1, name: `Hi, ${person.displayName}!` }),
   ).toBeVisible();
-  return person;
 }
 
 /** A player account made over the api, with its access token (for people who need no browser). */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId, ZErrorBody, ZLeaderboard, ZMyLink, ZSession } from '@playloop/shared';
+import { newId, ZErrorBody, ZLeaderboard, ZMyLink } from '@playloop/shared';
 import { attributeReferral, findLedgerDrift, qualifyReferral } from '@playloop/core';
 import { insertTestCampaign } from '@playloop/core/testing';
-import { client, PASSWORD, startTestApi, uniqueEmail, type TestApi } from './harness.js';
+import { client, PASSWORD, signUpPlayer, startTestApi, type TestApi } from './harness.js';
 
 let api: TestApi;
 let campaignId: string;
@@ -15,15 +15,7 @@ afterAll(async () => api?.stop());
 
 const error = (json: unknown) => ZErrorBody.parse(json).error;
 
-async function signUp(name: string, email = uniqueEmail(name.toLowerCase())) {
-  const c = client(api.base);
-  const res = await c.call('POST', '/api/auth/signup', {
-    body: { email, password: PASSWORD, displayName: name },
-  });
-  expect(res.status).toBe(201);
-  const session = ZSession.parse(res.json);
-  return { c, email, session, token: session.accessToken, id: session.user.id };
-}
+const signUp = (name: string, email?: string) => signUpPlayer(api, name, email);
 const login = (email: string, password = PASSWORD) =>
   client(api.base).call('POST', '/api/auth/login', { body: { email, password } });
 

@@ -11,7 +11,7 @@ import {
 } from '@playloop/shared';
 import { attributeReferral } from '@playloop/core';
 import { insertTestCampaign } from '@playloop/core/testing';
-import { client, PASSWORD, startTestApi, uniqueEmail, type TestApi } from './harness.js';
+import { client, PASSWORD, signUpPlayer, startTestApi, type TestApi } from './harness.js';
 
 let api: TestApi;
 let campaignId: string;
@@ -24,16 +24,7 @@ afterAll(async () => api?.stop());
 
 const error = (json: unknown) => ZErrorBody.parse(json).error;
 
-async function signUp(name: string) {
-  const c = client(api.base);
-  const email = uniqueEmail(name.toLowerCase());
-  const res = await c.call('POST', '/api/auth/signup', {
-    body: { email, password: PASSWORD, displayName: name },
-  });
-  expect(res.status).toBe(201);
-  const session = ZSession.parse(res.json);
-  return { c, email, session, token: session.accessToken };
-}
+const signUp = (name: string) => signUpPlayer(api, name);
 const login = (email: string, password: string, c = client(api.base)) =>
   c.call('POST', '/api/auth/login', { body: { email, password } });
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '@playloop/core';
 import { createTestDatabase, createTestRedisPrefix } from '@playloop/core/testing';
+import { ZSession } from '@playloop/shared';
 import { createApp } from '../src/app.js';
 import { loadApiConfig, type ApiConfig } from '../src/config.js';
 import { buildApiServices } from '../src/services.js';
@@ -99,3 +100,18 @@ export function uniqueEmail(tag = 'player'): string {
   return `${tag}.${counter}.${randomBytes(3).toString('hex')}@example.com`;
 }
 export const PASSWORD = 'correct horse battery staple';
+
+/** A player signed up over the api, with their own cookie jar and access token. */
+export async function signUpPlayer(
+  api: Pick<TestApi, 'base'>,
+  name: string,
+  email = uniqueEmail(name.toLowerCase()),
+) {
+  const c = client(api.base);
+  const res = await c.call('POST', '/api/auth/signup', {
+    body: { email, password: PASSWORD, displayName: name },
+  });
+  if (res.status !== 201) throw new Error(`sign-up of ${email} answered ${res.status}`);
+  const session = ZSession.parse(res.json);
+  return { c, email, session, token: session.accessToken, id: session.user.id };
+}
