@@ -72,9 +72,7 @@ export function createApp(deps: ApiDeps): Express {
       accounts: deps.accounts,
       secureCookies: isSecureCookies(config),
       corsOrigins: config.CORS_ORIGINS,
-      limits: admission.limits,
-      trustProxyHops: config.TRUST_PROXY,
-      onRateLimited: () => admission.countRateLimited('session'),
+      budget: admission.addressBudget('session'),
       duration: metrics.duration,
       logger,
     }),
@@ -84,9 +82,7 @@ export function createApp(deps: ApiDeps): Express {
       appUrl: config.PUBLIC_APP_URL,
       secureCookies: isSecureCookies(config),
       logger,
-      limits: admission.limits,
-      trustProxyHops: config.TRUST_PROXY,
-      onRateLimited: () => admission.countRateLimited('read'),
+      budget: admission.addressBudget('read'),
     }),
   );
   app.use(admission.rateLimits);

@@ -5,6 +5,7 @@ import {
   createWaitingRoom,
   type AccountsService,
   type Logger,
+  type RouteClass,
   type Redis,
 } from '@playloop/core';
 import type { Registry } from 'prom-client';
@@ -14,6 +15,7 @@ import { waitingRoomGate } from './gate.js';
 import { registerWaitingRoomMetrics } from './metrics.js';
 import { operatorRoutes } from './operator-routes.js';
 import { rateLimitMiddleware } from './rate-limit.js';
+import { addressBudget } from './raw-http.js';
 import { createWaitingRoomHandler } from './waiting-room-routes.js';
 
 export interface AdmissionDeps {
@@ -80,6 +82,10 @@ export function createAdmission(deps: AdmissionDeps, registry: Registry) {
   });
   const rateLimit = rateLimitMiddleware({ limits, accounts: deps.accounts, registry });
   const pass: RequestHandler = (_req, _res, next) => next();
+  const addressBudgetOf = (cls: RouteClass) =>
+    addressBudget(config.RATE_LIMITS_ENABLED ? limits : null, cls, config.TRUST_PROXY, () =>
+      rateLimit.countRefusal(cls),
+    );
   registerWaitingRoomMetrics(registry, room);
 
   const waitingRoomCalls = createWaitingRoomHandler({
@@ -87,9 +93,7 @@ export function createAdmission(deps: AdmissionDeps, registry: Registry) {
     tokens,
     secureCookies: isSecureCookies(config),
     allowedOrigins: config.CORS_ORIGINS,
-    trustProxyHops: config.TRUST_PROXY,
-    limits: config.RATE_LIMITS_ENABLED ? limits : null,
-    onRateLimited: () => rateLimit.countRefusal('queue'),
+    budget: addressBudgetOf('queue'),
     logger: deps.logger,
   });
   const router = Router();
@@ -113,10 +117,8 @@ export function createAdmission(deps: AdmissionDeps, registry: Registry) {
         app,
         (req, res) => waitingRoomCalls(req, res) || fronts.some((f) => f(req, res)),
       ),
-    /** For front handlers: the per-route-class budgets (null when rate limits are off). */
-    limits: config.RATE_LIMITS_ENABLED ? limits : null,
-    /** For front handlers: counts a 429 they answered in the rate-limit metrics. */
-    countRateLimited: rateLimit.countRefusal,
+    /** For front handlers: a route class's per-address budget, counted in the rate-limit metrics. */
+    addressBudget: addressBudgetOf,
     /** Per-route-class rate limits; mount right after the probes. */
     rateLimits: config.RATE_LIMITS_ENABLED ? rateLimit.middleware : pass,
     /** Gate, waiting room and operator routes; mount after body and cookie parsing, before auth. */

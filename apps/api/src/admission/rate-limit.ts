@@ -81,7 +81,7 @@ export function rateLimitMiddleware(deps: {
     middleware,
     total: () => total,
     /** For refusals made outside this middleware (the calls served in front of Express). */
-    countRefusal: (cls: RouteClass = 'queue') => {
+    countRefusal: (cls: RouteClass) => {
       limited.inc({ class: cls, dimension: 'ip' });
       total += 1;
     },

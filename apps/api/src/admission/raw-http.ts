@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RouteClass, RouteLimits } from '@playloop/core';
 import { ERROR_MESSAGES, type ErrorCode } from '@playloop/shared';
 
 /** The client address as Express computes it with `trust proxy` = `hops`. */
@@ -16,6 +17,28 @@ export function clientIp(req: IncomingMessage, hops: number): string {
       : [];
   const chain = [remote, ...forwarded];
   return chain[Math.min(hops, chain.length - 1)] as string;
+}
+
+/**
+ * The rate limit of the calls served in front of Express: spends one request of the client
+ * address's budget of a route class; resolves to the milliseconds to wait when it is spent (the
+ * refusal already counted), else null.
+ */
+export type AddressBudget = (req: IncomingMessage) => Promise<number | null>;
+
+export function addressBudget(
+  limits: RouteLimits | null,
+  cls: RouteClass,
+  trustProxyHops: number,
+  onRefused: () => void,
+): AddressBudget {
+  return async (req) => {
+    if (!limits) return null;
+    const verdict = await limits.check(cls, { ip: clientIp(req, trustProxyHops), accountId: null });
+    if (!verdict) return null;
+    onRefused();
+    return verdict.retryAfterMs;
+  };
 }
 
 export function readCookieHeader(req: IncomingMessage, name: string): string | undefined {

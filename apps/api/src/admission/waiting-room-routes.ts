@@ -5,7 +5,6 @@ import type {
   AdmissionTokens,
   Logger,
   Place,
-  RouteLimits,
   WaitingRoom,
   WaitingRoomSettings,
 } from '@playloop/core';
@@ -19,7 +18,7 @@ import { requestIdFor } from '../http/request-id.js';
 import { VISITOR_COOKIE } from '../referrals/invite-link.js';
 import { ADMISSION_COOKIE, TICKET_COOKIE } from './cookies.js';
 import {
-  clientIp,
+  type AddressBudget,
   readBody,
   readCookieHeader,
   sendError,
@@ -32,10 +31,8 @@ export interface WaitingRoomRouteDeps {
   tokens: AdmissionTokens;
   secureCookies: boolean;
   allowedOrigins: string[];
-  trustProxyHops: number;
-  /** Per-IP budget of the `queue` class; null when rate limits are off. */
-  limits: RouteLimits | null;
-  onRateLimited: () => void;
+  /** The per-address budget of the `queue` class. */
+  budget: AddressBudget;
   logger: Logger;
 }
 
@@ -118,18 +115,11 @@ export function createWaitingRoomHandler(deps: WaitingRoomRouteDeps) {
         : {};
     if (isJoin && origin && !allowed.has(origin))
       return sendError(res, 'ORIGIN_NOT_ALLOWED', 403, requestId);
-    const verdict = deps.limits
-      ? await deps.limits.check('queue', {
-          ip: clientIp(req, deps.trustProxyHops),
-          accountId: null,
-        })
-      : null;
-    if (verdict) {
-      deps.onRateLimited();
+    const waitMs = await deps.budget(req);
+    if (waitMs !== null)
       return sendError(res, 'RATE_LIMITED', 429, requestId, {
-        retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
       });
-    }
 
     let body: { visitorId?: string } = {};
     if (isJoin) {

@@ -1,16 +1,10 @@
 // POST /api/auth/refresh — the session resume, served in front of Express (see app.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CookieOptions, Response } from 'express';
-import {
-  AppError,
-  type AccountsService,
-  type IssuedSession,
-  type Logger,
-  type RouteLimits,
-} from '@playloop/core';
+import { AppError, type AccountsService, type IssuedSession, type Logger } from '@playloop/core';
 import { routes, type TErrorBody } from '@playloop/shared';
 import type { Histogram } from 'prom-client';
-import { clientIp, readCookieHeader, sendJson } from '../admission/raw-http.js';
+import { readCookieHeader, sendJson, type AddressBudget } from '../admission/raw-http.js';
 import { requestIdFor } from '../http/request-id.js';
 import type { FrontHandler } from '../http/shedding.js';
 
@@ -35,10 +29,8 @@ export interface SessionResumeDeps {
   accounts: Pick<AccountsService, 'refresh'>;
   secureCookies: boolean;
   corsOrigins: string[];
-  /** The `session` class's budgets (null when rate limits are off). */
-  limits: RouteLimits | null;
-  trustProxyHops: number;
-  onRateLimited: () => void;
+  /** The `session` class's per-address budget. */
+  budget: AddressBudget;
   /** The api's request-duration histogram, so resumes stay in it. */
   duration: Histogram<'method' | 'route' | 'status'>;
   logger: Logger;
@@ -80,17 +72,9 @@ export function createSessionResumeHandler(deps: SessionResumeDeps): FrontHandle
           Vary: 'Origin',
         }
       : {};
-    const verdict = deps.limits
-      ? await deps.limits.check('session', {
-          ip: clientIp(req, deps.trustProxyHops),
-          accountId: null,
-        })
-      : null;
-    if (verdict) {
-      deps.onRateLimited();
-      const err = new AppError('RATE_LIMITED', { retryAfterMs: verdict.retryAfterMs });
-      return refuse(res, err, requestId, cors);
-    }
+    const waitMs = await deps.budget(req);
+    if (waitMs !== null)
+      return refuse(res, new AppError('RATE_LIMITED', { retryAfterMs: waitMs }), requestId, cors);
     const token = readCookieHeader(req, REFRESH_COOKIE);
     try {
       const issued = await deps.accounts.refresh(token && token.length <= 128 ? token : undefined);

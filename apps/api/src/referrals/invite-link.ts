@@ -1,14 +1,8 @@
 // GET /r/:code — the shared invite link: crawlers get Open Graph tags, browsers go to the landing.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type {
-  CachedInvite,
-  ClickCounter,
-  InviteDirectory,
-  Logger,
-  RouteLimits,
-} from '@playloop/core';
-import { clientIp, readCookieHeader, sendError } from '../admission/raw-http.js';
+import type { CachedInvite, ClickCounter, InviteDirectory, Logger } from '@playloop/core';
+import { readCookieHeader, sendError, type AddressBudget } from '../admission/raw-http.js';
 import { requestIdFor } from '../http/request-id.js';
 
 const CODE = /^[A-Za-z0-9_-]{4,32}$/;
@@ -65,10 +59,8 @@ export interface InviteLinkDeps {
   secureCookies: boolean;
   logger: Logger;
   windowDays?: number;
-  /** The `read` class's per-address budget (the rate limit Express routes get); null when off. */
-  limits?: RouteLimits | null;
-  trustProxyHops?: number;
-  onRateLimited?: () => void;
+  /** The `read` class's per-address budget (the rate limit Express routes get). */
+  budget?: AddressBudget;
 }
 
 /**
@@ -107,18 +99,11 @@ export function createInviteLinkHandler(deps: InviteLinkDeps) {
 
   async function serve(req: IncomingMessage, res: ServerResponse, code: string): Promise<void> {
     if (!CODE.test(code)) return send(res, 404, NOT_FOUND_HTML);
-    const verdict = deps.limits
-      ? await deps.limits.check('read', {
-          ip: clientIp(req, deps.trustProxyHops ?? 0),
-          accountId: null,
-        })
-      : null;
-    if (verdict) {
-      deps.onRateLimited?.();
+    const waitMs = (await deps.budget?.(req)) ?? null;
+    if (waitMs !== null)
       return sendError(res, 'RATE_LIMITED', 429, requestIdFor(req), {
-        retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
       });
-    }
     const isCrawler = CRAWLER.test(req.headers['user-agent'] ?? '');
     let invite: CachedInvite | null;
     try {

@@ -4,6 +4,7 @@ import { ZAccountDeleteBody } from '@playloop/shared';
 import { ApiError } from '../api/api-error';
 import { TextField } from '../app/text-field';
 import { GuardedSubmitButton } from '../auth/guarded-submit-button';
+import { GuardNotice } from '../auth/guard-notice';
 import { deleteAccount } from '../auth/session-store';
 import { useGuardedSubmit } from '../auth/use-guarded-submit';
 import { useI18n } from '../i18n/i18n-context';
@@ -13,7 +14,7 @@ import { useI18n } from '../i18n/i18n-context';
  * again where Playloop keeps it, and the browser asks once more before anything is sent.
  */
 export function DeleteAccountForm({ localPasswords }: { localPasswords: boolean }) {
-  const { t, errorMessage } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -55,18 +56,7 @@ export function DeleteAccountForm({ localPasswords }: { localPasswords: boolean 
           onChange={(e) => setPassword(e.target.value)}
         />
       )}
-      {guard.isWaiting ? (
-        <p className="notice notice--error" role="alert">
-          {t('login.rateLimited', { seconds: guard.waitSeconds })}
-        </p>
-      ) : (
-        guard.formError &&
-        !error && (
-          <p className="notice notice--error" role="alert">
-            {errorMessage(guard.formError)}
-          </p>
-        )
-      )}
+      <GuardNotice guard={guard} hidden={Boolean(error)} />
       <GuardedSubmitButton
         guard={guard}
         label={t('account.deleteButton')}

@@ -4,6 +4,7 @@ import { ApiError } from '../api/api-error';
 import { TextField } from '../app/text-field';
 import { fieldErrorsFrom } from '../auth/localize-issue';
 import { changePassword } from '../auth/session-store';
+import { GuardNotice } from '../auth/guard-notice';
 import { GuardedSubmitButton } from '../auth/guarded-submit-button';
 import { useGuardedSubmit } from '../auth/use-guarded-submit';
 import { useI18n } from '../i18n/i18n-context';
@@ -13,7 +14,7 @@ const empty: Record<Field, string> = { currentPassword: '', newPassword: '' };
 
 /** A new password, proved by the current one; every other device is signed out. */
 export function PasswordForm() {
-  const { t, errorMessage } = useI18n();
+  const { t } = useI18n();
   const [values, setValues] = useState(empty);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [changed, setChanged] = useState(false);
@@ -69,18 +70,7 @@ export function PasswordForm() {
           {t('account.passwordChanged')}
         </p>
       )}
-      {guard.isWaiting ? (
-        <p className="notice notice--error" role="alert">
-          {t('login.rateLimited', { seconds: guard.waitSeconds })}
-        </p>
-      ) : (
-        guard.formError &&
-        !errors.currentPassword && (
-          <p className="notice notice--error" role="alert">
-            {errorMessage(guard.formError)}
-          </p>
-        )
-      )}
+      <GuardNotice guard={guard} hidden={Boolean(errors.currentPassword)} />
       <GuardedSubmitButton guard={guard} label={t('account.changePassword')} block={false} />
     </form>
   );

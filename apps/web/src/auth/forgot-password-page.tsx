@@ -4,6 +4,7 @@ import { ZPasswordResetRequestBody } from '@playloop/shared';
 import { TextField } from '../app/text-field';
 import { useI18n } from '../i18n/i18n-context';
 import { useDocumentTitle } from '../i18n/use-document-title';
+import { GuardNotice } from './guard-notice';
 import { fieldErrorsFrom } from './localize-issue';
 import { requestPasswordReset } from './session-store';
 import { GuardedSubmitButton } from './guarded-submit-button';
@@ -14,7 +15,7 @@ import { useGuardedSubmit } from './use-guarded-submit';
  * has an account, so the page never says which; it says where to look and for how long.
  */
 export function ForgotPasswordPage() {
-  const { t, errorMessage } = useI18n();
+  const { t } = useI18n();
   useDocumentTitle(t('forgot.title'));
   const location = useLocation();
   const typed = (location.state as { email?: string } | null)?.email ?? '';
@@ -45,18 +46,11 @@ export function ForgotPasswordPage() {
         ) : (
           <p className="muted">{t('forgot.lead')}</p>
         )}
-        {guard.isWaiting ? (
-          <p className="notice notice--error" role="alert">
-            {t('forgot.wait', { seconds: guard.waitSeconds })}
-          </p>
-        ) : (
-          guard.formError &&
-          guard.formError !== 'RATE_LIMITED' && (
-            <p className="notice notice--error" role="alert">
-              {errorMessage(guard.formError)}
-            </p>
-          )
-        )}
+        <GuardNotice
+          guard={guard}
+          waitText={t('forgot.wait', { seconds: guard.waitSeconds })}
+          hidden={guard.formError === 'RATE_LIMITED'}
+        />
         {!sentTo && (
           <form className="form" noValidate onSubmit={onSubmit} aria-busy={guard.isSubmitting}>
             <TextField
