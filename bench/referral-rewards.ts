@@ -1,4 +1,4 @@
-// npm run bench:referral-rewards [-- --referrers=100 --referrals=3000 --from=qualification --concurrency=100 --pool=10 --profile]
+// npm run bench:referral-rewards [-- --referrers=100 --referrals=3000 --from=qualification --concurrency=500 --pool=10 --profile]
 // Service logs: bench/results/referral-logs/; with --profile, V8 CPU profiles: bench/results/referral-profiles/.
 //
 // Referral rewards per second, end to end: from qualification to the referrer's open socket.
@@ -40,7 +40,7 @@ import {
 const referrerCount = numberFlag('referrers', 100);
 const referralCount = numberFlag('referrals', 3000);
 const from = stringFlag('from', ['qualification', 'signup'] as const, 'qualification');
-const concurrency = numberFlag('concurrency', 100);
+const concurrency = numberFlag('concurrency', 500);
 const poolMax = numberFlag('pool', 10);
 const TARGET_PER_SECOND = 1000;
 
@@ -101,7 +101,11 @@ try {
   const worker = await startService(
     'worker',
     'apps/api/dist/worker.js',
-    { ...common, WORKER_CONCURRENCY: String(concurrency), DATABASE_POOL_MAX: String(poolMax) },
+    {
+      ...common,
+      REFERRALS_WORKER_CONCURRENCY: String(concurrency),
+      DATABASE_POOL_MAX: String(poolMax),
+    },
     { portEnv: 'WORKER_METRICS_PORT', readyPath: '/healthz', nodeArgs: profileArgs('worker') },
   );
   running.push(worker);

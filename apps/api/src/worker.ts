@@ -20,7 +20,13 @@ const config = boot();
 const logger = createLogger({ name: 'worker', level: config.LOG_LEVEL });
 const runtime = createWorkerRuntime(config, logger);
 await runtime.ready();
-logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker ready');
+logger.info(
+  {
+    concurrency: config.WORKER_CONCURRENCY,
+    referralsConcurrency: config.REFERRALS_WORKER_CONCURRENCY,
+  },
+  'worker ready',
+);
 
 // A liveness endpoint for the orchestrator; the worker serves no other HTTP.
 const probe = config.WORKER_METRICS_PORT

@@ -3,6 +3,11 @@ import { parseEnv, ZCommonEnv, ZPayoutsWorkerEnv } from '@playloop/core';
 
 export const ZWorkerEnv = ZCommonEnv.extend({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  /**
+   * Referral jobs (attribution, qualification, holds) in progress at once. A burst's sign-up
+   * qualifications wait together for one batch transaction, so this also bounds the batch size.
+   */
+  REFERRALS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(500),
   /** How often invite-link clicks are flushed from Redis to Postgres. */
   CLICK_FLUSH_EVERY_MS: z.coerce.number().int().min(200).max(600_000).default(2_000),
   /** Port for the worker's own /healthz and /metrics (0 = none). */

@@ -55,7 +55,13 @@ export function createWorkerRuntime(config: WorkerConfig, logger: Logger) {
     logger.warn('SMTP_URL is not set: verification emails are written to the log, not sent');
   const workers: Worker[] = [
     createNotificationsWorker({ ...common, leaderboard, mailer, appUrl: config.PUBLIC_APP_URL }),
-    createReferralsWorker({ ...common, leaderboard, clicks, jobs }),
+    createReferralsWorker({
+      ...common,
+      concurrency: config.REFERRALS_WORKER_CONCURRENCY,
+      leaderboard,
+      clicks,
+      jobs,
+    }),
     ...payouts.workers,
   ];
   // Periodic work, scheduled once per queue however many workers run (BullMQ job schedulers).

@@ -2,7 +2,7 @@ import type { TRankChange, TWallet } from '@playloop/shared';
 import type { Queryable } from '../db/pool.js';
 import { getWallet, getWallets } from '../ledger/wallet.js';
 import type { RealtimeNotifier } from '../notifications/service.js';
-import type { Leaderboard } from './leaderboard.js';
+import type { Leaderboard, LeaderboardBump } from './leaderboard.js';
 import { getReferralItem, getReferralItems } from './list-referrals.js';
 
 /**
@@ -45,12 +45,12 @@ export interface AnnounceJob {
 }
 
 /**
- * `announceReferralChange` for a batch, in three queries however large: each referral's referrer
- * hears of it, then whoever's balance moved, read fresh after the batch committed. Leaderboard
- * bumps stay one per referral, in order, but a player whose rank moved several times in the batch
- * (a burst of friends passing each other) is told once, at the end: rank before the batch, rank
- * and score after it. That bounds the fan-out of a burst by the players concerned, not by the
- * number of overtakes.
+ * `announceReferralChange` for a batch, in three queries and one leaderboard script per campaign
+ * however large: each referral's referrer hears of it, then whoever's balance moved, read fresh
+ * after the batch committed. Leaderboard bumps stay one per referral, in order, but a player whose
+ * rank moved several times in the batch (a burst of friends passing each other) is told once, at
+ * the end: rank before the batch, rank and score after it. That bounds the fan-out of a burst by
+ * the players concerned, not by the number of overtakes.
  */
 export async function announceReferralChanges(
   deps: { db: Queryable; notifier: RealtimeNotifier; leaderboard: Leaderboard },
@@ -69,7 +69,7 @@ export async function announceReferralChanges(
   const ownerOf = new Map(owners.map((o) => [o.id, o]));
   const items = await getReferralItems(deps.db, referralIds);
   const wallets = await getWallets(deps.db, [...new Set(jobs.flatMap((j) => j.walletUserIds))]);
-  const ranks = new Map<string, { userId: string; change: TRankChange }>();
+  const bumps = new Map<string, LeaderboardBump[]>();
   for (const job of jobs) {
     const owner = ownerOf.get(job.referralId);
     const item = items.get(job.referralId);
@@ -78,12 +78,20 @@ export async function announceReferralChanges(
     for (const userId of new Set(job.walletUserIds))
       deps.notifier.toUser(userId, 'wallet:updated', wallets.get(userId) as TWallet);
     if (job.leaderboard) {
-      for (const { userId, change } of await deps.leaderboard.bump(
-        item.campaignId,
-        owner.referrer_id,
-        owner.display_name,
-        job.referralId,
-      )) {
+      let campaign = bumps.get(item.campaignId);
+      if (!campaign) bumps.set(item.campaignId, (campaign = []));
+      campaign.push({
+        userId: owner.referrer_id,
+        displayName: owner.display_name,
+        referralId: job.referralId,
+      });
+    }
+  }
+  // One script per campaign, bumps in job order.
+  const ranks = new Map<string, { userId: string; change: TRankChange }>();
+  for (const [campaignId, list] of bumps)
+    for (const moves of await deps.leaderboard.bumpMany(campaignId, list))
+      for (const { userId, change } of moves) {
         const key = `${userId}|${change.campaignId}`;
         const earlier = ranks.get(key)?.change;
         ranks.set(key, {
@@ -91,8 +99,6 @@ export async function announceReferralChanges(
           change: earlier ? { ...change, previousRank: earlier.previousRank } : change,
         });
       }
-    }
-  }
   for (const { userId, change } of ranks.values())
     deps.notifier.toUser(userId, 'leaderboard:rank', change);
 }

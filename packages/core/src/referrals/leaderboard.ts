@@ -9,30 +9,101 @@ const SHIFT = 1e10;
 const encode = (count: number, atSeconds: number) => count * SHIFT + (SHIFT - 1 - atSeconds);
 const decodeCount = (score: number) => Math.floor(score / SHIFT);
 
-// KEYS: board, names, counted-referrals. A referral already counted changes nothing (retry-safe).
-const BUMP = luaScript(`
-if redis.call('SADD', KEYS[3], ARGV[4]) == 0 then return {-1, -1, -1, 0} end
-local old = redis.call('ZSCORE', KEYS[1], ARGV[1])
-local oldRank = redis.call('ZREVRANK', KEYS[1], ARGV[1])
-local count = 1
-if old then count = math.floor(tonumber(old) / 1e10) + 1 end
-redis.call('ZADD', KEYS[1], string.format('%.0f', count * 1e10 + (1e10 - 1 - tonumber(ARGV[2]))), ARGV[1])
-redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
-return {count, oldRank or -1, redis.call('ZREVRANK', KEYS[1], ARGV[1]), redis.call('ZCARD', KEYS[1])}`);
+// KEYS: board, names, counted-referrals. ARGV: seconds now, then (userId, displayName, referralId)
+// per bump, applied in order. Each bump answers {count, oldRank, newRank, then (userId, count) of
+// each player it passed, at most 100}; a referral already counted answers {-1} (retry-safe).
+const BUMPS = luaScript(`
+local out = {}
+for i = 2, #ARGV, 3 do
+  local user, name, referral = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+  if redis.call('SADD', KEYS[3], referral) == 0 then out[#out + 1] = {-1}
+  else
+    local old = redis.call('ZSCORE', KEYS[1], user)
+    local oldRank = redis.call('ZREVRANK', KEYS[1], user)
+    local count = 1
+    if old then count = math.floor(tonumber(old) / 1e10) + 1 end
+    redis.call('ZADD', KEYS[1], string.format('%.0f', count * 1e10 + (1e10 - 1 - tonumber(ARGV[1]))), user)
+    redis.call('HSET', KEYS[2], user, name)
+    local newRank = redis.call('ZREVRANK', KEYS[1], user)
+    local r = {count, oldRank or -1, newRank}
+    local lastPassed = oldRank or (redis.call('ZCARD', KEYS[1]) - 1)
+    if lastPassed > newRank then
+      local passed = redis.call('ZREVRANGE', KEYS[1], newRank + 1, math.min(lastPassed, newRank + 100), 'WITHSCORES')
+      for j = 1, #passed, 2 do
+        r[#r + 1] = passed[j]
+        r[#r + 1] = math.floor(tonumber(passed[j + 1]) / 1e10)
+      end
+    end
+    out[#out + 1] = r
+  end
+end
+return out`);
+
+export interface LeaderboardBump {
+  userId: string;
+  displayName: string;
+  referralId: string;
+}
+
+export type RankMoves = Array<{ userId: string; change: TRankChange }>;
+
+const RENAME = luaScript(
+  `if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end`,
+);
 
 /**
  * A live leaderboard per campaign in a Redis sorted set. `bump` returns the players whose rank
  * moved (the climber and everyone it passed), so only they are told.
  */
-const RENAME = luaScript(
-  `if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end`,
-);
-
 export function createLeaderboard(deps: { redis: Redis; prefix: string }) {
   const key = (campaignId: string) => `${deps.prefix}lb:${campaignId}`;
   const namesKey = `${deps.prefix}lb:names`;
 
+  /**
+   * `bump` for many referrals of one campaign, applied in order in one script (one round trip
+   * however many): the moves of each bump, as if each had been made on its own.
+   */
+  async function bumpMany(
+    campaignId: string,
+    bumps: LeaderboardBump[],
+    now = new Date(),
+  ): Promise<RankMoves[]> {
+    if (bumps.length === 0) return [];
+    const k = key(campaignId);
+    const args: Array<string | number> = [Math.floor(now.getTime() / 1000)];
+    for (const b of bumps) args.push(b.userId, b.displayName, b.referralId);
+    const replies = (await BUMPS(deps.redis, [k, namesKey, `${k}:counted`], args)) as Array<
+      Array<string | number>
+    >;
+    return bumps.map((b, i) => {
+      const [count, oldRank, newRank, ...passed] = replies[i] as [number, number, number];
+      if (count < 0) return [];
+      const moved: RankMoves = [
+        {
+          userId: b.userId,
+          change: {
+            campaignId,
+            rank: newRank + 1,
+            previousRank: oldRank < 0 ? null : oldRank + 1,
+            score: count,
+          },
+        },
+      ];
+      // Everyone between the new rank and the old one slipped by one place (at most 100 told).
+      for (let j = 0; j < passed.length; j += 2) {
+        const rank = newRank + 2 + j / 2;
+        moved.push({
+          userId: String(passed[j]),
+          change: { campaignId, rank, previousRank: rank - 1, score: Number(passed[j + 1]) },
+        });
+      }
+      return moved;
+    });
+  }
+
   return {
+    bumpMany,
+
     /**
      * Counts `referralId` for `userId`, atomically and once; returns each player whose rank moved
      * and their change (nothing when the referral was already counted).
@@ -43,48 +114,9 @@ export function createLeaderboard(deps: { redis: Redis; prefix: string }) {
       displayName: string,
       referralId: string,
       now = new Date(),
-    ): Promise<Array<{ userId: string; change: TRankChange }>> {
-      const k = key(campaignId);
-      const [count, oldRank, newRank, size] = (await BUMP(
-        deps.redis,
-        [k, namesKey, `${k}:counted`],
-        [userId, Math.floor(now.getTime() / 1000), displayName, referralId],
-      )) as [number, number, number, number];
-      if (count < 0) return [];
-      const moved = [
-        {
-          userId,
-          change: {
-            campaignId,
-            rank: newRank + 1,
-            previousRank: oldRank < 0 ? null : oldRank + 1,
-            score: count,
-          },
-        },
-      ];
-      // Everyone between the new rank and the old one slipped by one place (at most 100 told).
-      const lastPassed = oldRank < 0 ? size - 1 : oldRank;
-      if (lastPassed > newRank) {
-        const passed = await deps.redis.zrevrange(
-          k,
-          newRank + 1,
-          Math.min(lastPassed, newRank + 100),
-          'WITHSCORES',
-        );
-        for (let i = 0; i < passed.length; i += 2) {
-          const rank = newRank + 2 + i / 2;
-          moved.push({
-            userId: passed[i] as string,
-            change: {
-              campaignId,
-              rank,
-              previousRank: rank - 1,
-              score: decodeCount(Number(passed[i + 1])),
-            },
-          });
-        }
-      }
-      return moved;
+    ): Promise<RankMoves> {
+      const [moves] = await bumpMany(campaignId, [{ userId, displayName, referralId }], now);
+      return moves ?? [];
     },
 
     /** A player renamed themselves: boards show the new name (only players already on one). */
