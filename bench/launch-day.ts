@@ -134,10 +134,11 @@ try {
   }
   if (only.has('resumes')) {
     console.log('bench: session resumes (refresh cookie)…');
-    const resumeUsers = await insertUsers(platform.databaseUrl, 'resume', quick ? 5_000 : 60_000);
+    const resumeUsers = await insertUsers(platform.databaseUrl, 'resume', quick ? 5_000 : 80_000);
     report.resumes = await measureResumes(platform, resumeUsers, {
       seconds: settings.resumeSeconds,
       concurrency: 64,
+      warmUpSeconds: quick ? 2 : 5,
     });
     console.log(
       `  ${report.resumes.counts.ok} resumes in ${report.resumes.seconds} s, p99 ${report.resumes.latency.ok.p99} ms`,

@@ -65,4 +65,27 @@ describe('refresh token rotation (one statement)', () => {
     );
     expect(Number(rows[0]?.n)).toBe(1);
   });
+
+  it("does not wait for the WAL flush itself, and leaves the connection's next transactions durable", async () => {
+    const user = await insertTestUser(pool);
+    const { token } = await issueRefreshToken(pool, user.id, 3600);
+    const client = await pool.connect();
+    const setting = async () =>
+      (await client.query<{ synchronous_commit: string }>('show synchronous_commit')).rows[0]
+        ?.synchronous_commit;
+    try {
+      const durable = await setting();
+      expect(durable).not.toBe('off');
+      await client.query('begin');
+      const rotated = await rotateRefreshToken(client, token, 3600);
+      expect(await setting()).toBe('off');
+      await client.query('commit');
+      expect(await setting()).toBe(durable);
+      // Outside an explicit transaction (as the api calls it) the statement is its own transaction.
+      await rotateRefreshToken(client, rotated.token, 3600);
+      expect(await setting()).toBe(durable);
+    } finally {
+      client.release();
+    }
+  });
 });
