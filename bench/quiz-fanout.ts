@@ -118,12 +118,13 @@ try {
   const planAnswer = (e: TQuizQuestionEvent, send: () => void) => {
     let plan = answerLater.get(e.question.index);
     if (!plan) {
-      const sends: Array<() => void> = (plan = []);
-      answerLater.set(e.question.index, plan);
+      const sends: Array<() => void> = [];
+      answerLater.set(e.question.index, sends);
       setTimeout(
         () => sends.forEach((fire) => setTimeout(fire, Math.random() * 900)),
         Math.max(0, e.deadline - 1000 - Date.now()),
       );
+      plan = sends;
     }
     plan.push(send);
   };

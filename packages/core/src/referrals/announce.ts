@@ -1,9 +1,9 @@
 import type { TRankChange, TWallet } from '@playloop/shared';
 import type { Queryable } from '../db/pool.js';
-import { getWallet, getWallets } from '../ledger/wallet.js';
+import { getWallets } from '../ledger/wallet.js';
 import type { RealtimeNotifier } from '../notifications/service.js';
 import type { Leaderboard, LeaderboardBump } from './leaderboard.js';
-import { getReferralItem, getReferralItems } from './list-referrals.js';
+import { getReferralItems } from './list-referrals.js';
 
 /**
  * Tells the people concerned that a referral changed: the referrer sees the referral, whoever's
@@ -13,29 +13,9 @@ import { getReferralItem, getReferralItems } from './list-referrals.js';
  */
 export async function announceReferralChange(
   deps: { db: Queryable; notifier: RealtimeNotifier; leaderboard: Leaderboard },
-  job: { referralId: string; walletUserIds: string[]; leaderboard: boolean },
+  job: AnnounceJob,
 ): Promise<void> {
-  const { rows } = await deps.db.query<{ referrer_id: string; display_name: string }>(
-    'select r.referrer_id, u.display_name from referrals r join users u on u.id = r.referrer_id where r.id = $1',
-    [job.referralId],
-  );
-  const owner = rows[0];
-  const item = await getReferralItem(deps.db, job.referralId);
-  if (!owner || !item) return;
-  deps.notifier.toUser(owner.referrer_id, 'referral:updated', item);
-  for (const userId of new Set(job.walletUserIds)) {
-    deps.notifier.toUser(userId, 'wallet:updated', await getWallet(deps.db, userId));
-  }
-  if (job.leaderboard) {
-    for (const { userId, change } of await deps.leaderboard.bump(
-      item.campaignId,
-      owner.referrer_id,
-      owner.display_name,
-      job.referralId,
-    )) {
-      deps.notifier.toUser(userId, 'leaderboard:rank', change);
-    }
-  }
+  await announceReferralChanges(deps, [job]);
 }
 
 export interface AnnounceJob {

@@ -40,14 +40,6 @@ export async function listMyReferrals(
   return rows.map(toItem);
 }
 
-export async function getReferralItem(
-  db: Queryable,
-  referralId: string,
-): Promise<TReferralItem | null> {
-  const { rows } = await db.query<ReferralRow>(`${SELECT} where r.id = $1`, [referralId]);
-  return rows[0] ? toItem(rows[0]) : null;
-}
-
 /** Several referrals at once (announcing a batch), by id; unknown ids are left out. */
 export async function getReferralItems(
   db: Queryable,
