@@ -10,6 +10,7 @@ import {
   type ServerClock,
 } from '@playloop/core';
 import { quizRoom } from '@playloop/shared';
+import { broadcastFrame } from '../../conn/frame-broadcast.js';
 import type { RealtimeServer, RealtimeSocket } from '../../types.js';
 
 export interface QuizFanOutDeps {
@@ -25,7 +26,8 @@ export interface QuizFanOutDeps {
 /**
  * Delivers a session's state changes to the sockets of this pod. The conductor (on any pod)
  * publishes `{sessionId, version}` on the quiz bus; each pod reads the state once and emits to its
- * own sockets in the session's room: questions and lobby updates as one broadcast, reveals and
+ * own sockets in the session's room: questions and lobby updates as one pre-built frame written to
+ * every socket (`broadcastFrame`), reveals and
  * results personalised per socket from the standings (one HMGET for all local players). Every
  * state carries a version, so a message that arrives twice or late is sent once.
  */
@@ -65,10 +67,10 @@ export function createQuizFanOut(deps: QuizFanOutDeps) {
     const ev = roundEvent(st, deps.clock.now());
     switch (ev.name) {
       case 'quiz:lobby':
-        io.local.to(room).emit('quiz:lobby', ev.payload);
+        broadcastFrame(io, room, 'quiz:lobby', ev.payload);
         return;
       case 'quiz:question':
-        io.local.to(room).emit('quiz:question', ev.payload);
+        broadcastFrame(io, room, 'quiz:question', ev.payload);
         return;
       case 'quiz:reveal':
       case 'quiz:ended': {
