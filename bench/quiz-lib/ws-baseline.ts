@@ -8,7 +8,7 @@ export async function runWsBaseline(
   n: number,
   payload: Record<string, unknown>,
   rounds: number,
-): Promise<{ latencies: number[]; missing: number }> {
+): Promise<{ latencies: number[]; rounds: number[][]; missing: number }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join('bench', 'quiz-lib', 'ws-baseline-server.ts')],
@@ -26,6 +26,7 @@ export async function runWsBaseline(
     });
   });
   const latencies: number[] = [];
+  const perRound: number[][] = [];
   let received = 0;
   const clients: WebSocket[] = [];
   try {
@@ -34,7 +35,9 @@ export async function runWsBaseline(
         const ws = new WebSocket(`ws://127.0.0.1:${port}/`);
         ws.on('message', (data) => {
           const at = Date.now();
-          latencies.push(at - (JSON.parse(String(data)) as { sentAt: number }).sentAt);
+          const latency = at - (JSON.parse(String(data)) as { sentAt: number }).sentAt;
+          latencies.push(latency);
+          perRound[perRound.length - 1]?.push(latency);
           received += 1;
         });
         clients.push(ws);
@@ -48,6 +51,7 @@ export async function runWsBaseline(
     await new Promise((resolve) => control.once('open', resolve));
     for (let r = 0; r < rounds; r++) {
       const target = received + n;
+      perRound.push([]);
       control.send(JSON.stringify({ payload }));
       const until = Date.now() + 30_000;
       while (received < target && Date.now() < until)
@@ -55,7 +59,7 @@ export async function runWsBaseline(
       await new Promise((res) => setTimeout(res, 500));
     }
     control.close();
-    return { latencies, missing: rounds * n - received };
+    return { latencies, rounds: perRound, missing: rounds * n - received };
   } finally {
     clients.forEach((c) => c.terminate());
     if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGTERM');
