@@ -10,7 +10,7 @@ import { connectClient, nextEvent, type ClientOptions } from '../../test/clients
 import { insertTestUser, realtimeTestEnv, TEST_JWT_SECRET } from '../../test/env.js';
 import { startInProcessRealtime, type InProcessRealtime } from '../../test/in-process.js';
 import type { RealtimeSocket } from '../types.js';
-import { broadcastFrame } from './frame-broadcast.js';
+import { broadcastFrame, sendPersonalFrames } from './frame-broadcast.js';
 
 // Real socket.io-client instances against a real server: a malformed frame would make the client
 // drop the connection, a reordered one would show in the order of arrival.
@@ -133,6 +133,42 @@ describe('broadcastFrame: one pre-built frame to every socket of a room', () => 
     expect(after).toEqual({ direct: 1, queued: 0 });
     expect(seen.map(([, p]) => (p as { seq: number }).seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(client.connected).toBe(true);
+  });
+
+  it('gives each socket the common payload with its own field, over either transport', async () => {
+    const room = `room-${Math.random()}`;
+    const clients = [
+      await joined(room),
+      await joined(room),
+      await joined(room, { transports: ['polling'] }),
+    ];
+    const received = clients.map((c) => nextEvent(c, 'quiz:reveal'));
+    const common = { q: 2, top: [{ name: 'Zoë «Ace»', score: 1200 }], you: 'never sent' };
+    const own = new Map(clients.map((c, i) => [c.id, i === 1 ? { rank: 2 } : undefined]));
+
+    const result = sendPersonalFrames(
+      io(),
+      room,
+      'quiz:reveal',
+      common as never,
+      'you' as never,
+      ((socket: RealtimeSocket) => own.get(socket.id)) as never,
+    );
+
+    expect(result).toEqual({ direct: 2, queued: 1 });
+    expect(await Promise.all(received)).toEqual([
+      { q: 2, top: common.top, you: null },
+      { q: 2, top: common.top, you: { rank: 2 } },
+      { q: 2, top: common.top, you: null },
+    ]);
+  });
+
+  it('splices the own field into an empty common payload', async () => {
+    const room = `room-${Math.random()}`;
+    const client = await joined(room);
+    const received = nextEvent(client, 'quiz:reveal');
+    sendPersonalFrames(io(), room, 'quiz:reveal', {} as never, 'you' as never, (() => 7) as never);
+    expect(await received).toEqual({ you: 7 });
   });
 
   it('does nothing for a room with no socket on this pod', () => {

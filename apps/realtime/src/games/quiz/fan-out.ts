@@ -10,7 +10,7 @@ import {
   type ServerClock,
 } from '@playloop/core';
 import { quizRoom } from '@playloop/shared';
-import { broadcastFrame } from '../../conn/frame-broadcast.js';
+import { broadcastFrame, sendPersonalFrames } from '../../conn/frame-broadcast.js';
 import type { RealtimeServer, RealtimeSocket } from '../../types.js';
 
 export interface QuizFanOutDeps {
@@ -27,8 +27,8 @@ export interface QuizFanOutDeps {
  * Delivers a session's state changes to the sockets of this pod. The conductor (on any pod)
  * publishes `{sessionId, version}` on the quiz bus; each pod reads the state once and emits to its
  * own sockets in the session's room: questions and lobby updates as one pre-built frame written to
- * every socket (`broadcastFrame`), reveals and
- * results personalised per socket from the standings (one HMGET for all local players). Every
+ * every socket (`broadcastFrame`), reveals and results as one encoded common part with each
+ * player's own result spliced in (`sendPersonalFrames`; one HMGET for all local players). Every
  * state carries a version, so a message that arrives twice or late is sent once.
  */
 export function createQuizFanOut(deps: QuizFanOutDeps) {
@@ -74,20 +74,20 @@ export function createQuizFanOut(deps: QuizFanOutDeps) {
         return;
       case 'quiz:reveal':
       case 'quiz:ended': {
-        const sockets = localSockets(room);
-        const users = [...new Set(sockets.map((s) => s.data.userId))];
+        const users = [...new Set(localSockets(room).map((s) => s.data.userId))];
         const q = ev.name === 'quiz:reveal' ? ev.q : ev.lastQ;
         const standings = await readStandings(redis, keys, sessionId, q, users);
-        for (const socket of sockets) {
-          const mine = standings.get(socket.data.userId);
-          if (ev.name === 'quiz:reveal')
-            socket.emit('quiz:reveal', { ...ev.payload, you: mine ? toYourResult(mine) : null });
-          else
-            socket.emit('quiz:ended', {
-              ...ev.payload,
-              you: mine ? toFinalResult(mine, ev.rewardRules) : null,
-            });
-        }
+        const mine = (socket: RealtimeSocket) => standings.get(socket.data.userId);
+        if (ev.name === 'quiz:reveal')
+          sendPersonalFrames(io, room, 'quiz:reveal', ev.payload, 'you', (socket) => {
+            const st = mine(socket);
+            return st ? toYourResult(st) : null;
+          });
+        else
+          sendPersonalFrames(io, room, 'quiz:ended', ev.payload, 'you', (socket) => {
+            const st = mine(socket);
+            return st ? toFinalResult(st, ev.rewardRules) : null;
+          });
       }
     }
   }
