@@ -6,7 +6,8 @@
 // Text packets only (the realtime server uses the default parser, no binary in the quiz).
 import { WebSocket } from 'ws';
 
-type Listener = (data: unknown) => void;
+/** `receivedAt`: when the frame arrived, taken before any parsing, as the plain ws client does. */
+type Listener = (data: unknown, receivedAt: number) => void;
 
 export interface BenchSocket {
   on(event: string, fn: Listener): void;
@@ -34,6 +35,7 @@ export class LeanSocket implements BenchSocket {
       const fail = (err: Error) => (clearTimeout(timer), reject(err));
       ws.once('error', fail);
       ws.on('message', (raw) => {
+        const receivedAt = Date.now();
         const text = String(raw);
         switch (text[0]) {
           case '0': // Engine.IO open: connect to the default namespace with the auth payload.
@@ -48,7 +50,7 @@ export class LeanSocket implements BenchSocket {
               ws.off('error', fail);
               resolve(socket);
             } else if (text[1] === '4') fail(new Error(`connect_error ${text.slice(2)}`));
-            else if (text[1] === '2') socket.onEvent(text.slice(2));
+            else if (text[1] === '2') socket.onEvent(text.slice(2), receivedAt);
             else if (text[1] === '3') socket.onAck(text.slice(2));
         }
       });
@@ -75,9 +77,9 @@ export class LeanSocket implements BenchSocket {
     this.ws.terminate();
   }
 
-  private onEvent(body: string): void {
+  private onEvent(body: string, receivedAt: number): void {
     const [event, data] = JSON.parse(body) as [string, unknown];
-    this.listeners.get(event)?.(data);
+    this.listeners.get(event)?.(data, receivedAt);
   }
 
   private onAck(body: string): void {
@@ -107,7 +109,7 @@ export async function connectSocketIoClient(
     (resolve, reject) => (s.once('connect', () => resolve()), s.once('connect_error', reject)),
   );
   return {
-    on: (event, fn) => void s.on(event, fn),
+    on: (event, fn) => void s.on(event, (data: unknown) => fn(data, Date.now())),
     emitWithAck: (event, data, timeoutMs) => s.timeout(timeoutMs).emitWithAck(event, data),
     close: () => void s.close(),
   };
