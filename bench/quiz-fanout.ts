@@ -24,6 +24,7 @@ import { conditions, numberFlag, printConditions, writeResult } from './referral
 import { createBenchServices } from './referral-lib/stack.js';
 import { fmt, percentiles } from './quiz-lib/stats.js';
 import { runWsBaseline } from './quiz-lib/ws-baseline.js';
+import { watchGc } from './quiz-lib/gc-watch.js';
 import { connectSocketIoClient, LeanSocket, type BenchSocket } from './quiz-lib/lean-client.js';
 
 const N = Math.min(10_000, numberFlag('clients', 500));
@@ -102,6 +103,8 @@ try {
 
   const fanOut: number[] = [];
   const fanOutByQuestion: number[][] = Array.from({ length: SHOW_QUESTIONS }, () => []);
+  const questionWindows = Array.from({ length: SHOW_QUESTIONS }, () => ({ from: 0, to: 0 }));
+  const gc = watchGc();
   const revealAfterDeadline: number[] = [];
   const answerAcks: number[] = [];
   const refused = new Map<string, number>();
@@ -143,6 +146,11 @@ try {
       const latency = receivedAt - (e.deadline - e.question.timeLimitMs);
       if (e.question.index > 0) fanOut.push(latency);
       fanOutByQuestion[e.question.index]?.push(latency);
+      const w = questionWindows[e.question.index];
+      if (w) {
+        w.from = e.deadline - e.question.timeLimitMs;
+        w.to = Math.max(w.to, receivedAt);
+      }
       sample ??= e;
       deadlines.set(e.question.index, e.deadline);
       planAnswer(e, async () => {
@@ -268,6 +276,14 @@ try {
   console.log(
     `median of the per-round p99s: ${typical.socketIo} ms vs plain ws ${typical.ws} ms (${(typical.socketIo / Math.max(1, typical.ws)).toFixed(2)}×)`,
   );
+  const clientGc = {
+    perQuestionMs: questionWindows.slice(1).map((w) => gc.within(w.from, w.to)),
+    perWsRoundMs: ws.windows.map((w) => gc.within(w.from, w.to)),
+  };
+  gc.stop();
+  console.log(
+    `the bench's own GC pauses while receiving: per question ${clientGc.perQuestionMs.join(' / ')} ms; per plain ws round ${clientGc.perWsRoundMs.join(' / ')} ms`,
+  );
 
   const file = writeResult('quiz-fanout', {
     conditions: machine,
@@ -303,6 +319,7 @@ try {
     },
     fanOutP99Ratio: Number(ratio.toFixed(2)),
     medianRoundP99Ms: typical,
+    benchClientGcPausesMs: clientGc,
   });
   console.log(`\nwritten ${file}`);
   if (lost !== 0 || stored.some((n, q) => n !== (okPerQuestion.get(q) ?? 0))) process.exitCode = 1;

@@ -10,7 +10,13 @@ export async function runWsBaseline(
   n: number,
   payload: Record<string, unknown>,
   rounds: number,
-): Promise<{ latencies: number[]; rounds: number[][]; missing: number }> {
+): Promise<{
+  latencies: number[];
+  rounds: number[][];
+  /** Per recorded round: when it was sent and when its last message arrived (epoch ms). */
+  windows: Array<{ from: number; to: number }>;
+  missing: number;
+}> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join('bench', 'quiz-lib', 'ws-baseline-server.ts')],
@@ -29,6 +35,7 @@ export async function runWsBaseline(
   });
   const latencies: number[] = [];
   const perRound: number[][] = [];
+  const windows: Array<{ from: number; to: number }> = [];
   let received = 0;
   const clients: WebSocket[] = [];
   try {
@@ -43,6 +50,11 @@ export async function runWsBaseline(
           if (!round) return; // the warm-up round
           latencies.push(latency);
           round.push(latency);
+          const w = windows[windows.length - 1];
+          if (w) {
+            w.from = Math.min(w.from, at - latency);
+            w.to = Math.max(w.to, at);
+          }
         });
         clients.push(ws);
         return new Promise<void>(
@@ -55,7 +67,10 @@ export async function runWsBaseline(
     await new Promise((resolve) => control.once('open', resolve));
     for (let r = -1; r < rounds; r++) {
       const target = received + n;
-      if (r >= 0) perRound.push([]);
+      if (r >= 0) {
+        perRound.push([]);
+        windows.push({ from: Infinity, to: 0 });
+      }
       control.send(JSON.stringify({ payload }));
       const until = Date.now() + 30_000;
       while (received < target && Date.now() < until)
@@ -63,7 +78,7 @@ export async function runWsBaseline(
       await new Promise((res) => setTimeout(res, 500));
     }
     control.close();
-    return { latencies, rounds: perRound, missing: (rounds + 1) * n - received };
+    return { latencies, rounds: perRound, windows, missing: (rounds + 1) * n - received };
   } finally {
     clients.forEach((c) => c.terminate());
     if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGTERM');
