@@ -1,8 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { createLogger } from '@playloop/core';
+import { createLogger, issueAccessToken } from '@playloop/core';
+import { createTestDatabase, createTestRedisPrefix } from '@playloop/core/testing';
+import { afterAll, beforeAll } from 'vitest';
 import { loadRealtimeConfig } from '../src/config.js';
 import { createRealDeps, type RealDeps } from '../src/deps.js';
 import { createRealtime, type Realtime, type RealtimeDeps } from '../src/server.js';
+import { insertTestUser, realtimeTestEnv, TEST_JWT_SECRET } from './env.js';
 
 export interface InProcessRealtime {
   url: string;
@@ -44,4 +47,33 @@ export async function metricValue(
   const { values } = await metric.get();
   const match = values.find((v) => Object.entries(labels).every(([k, val]) => v.labels[k] === val));
   return match?.value ?? 0;
+}
+
+/**
+ * For a `describe` block: before its tests, a fresh database, a Redis prefix, an in-process server
+ * with the default (production) settings and a player with a 15-minute access token; all gone
+ * after them. Read the fields inside tests or hooks, once `beforeAll` has run.
+ */
+export function useRealtimeWithPlayer(): { server: InProcessRealtime; token: string } {
+  const redis = createTestRedisPrefix();
+  const ctx = {} as { server: InProcessRealtime; token: string };
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const db = await createTestDatabase();
+    drop = () => db.drop();
+    ctx.server = await startInProcessRealtime(
+      realtimeTestEnv({ databaseUrl: db.url, redisUrl: redis.url, redisPrefix: redis.prefix }),
+    );
+    const userId = await insertTestUser(db.url);
+    ctx.token = issueAccessToken(
+      { secret: TEST_JWT_SECRET, issuer: 'playloop', audience: 'playloop', ttlSeconds: 900 },
+      { id: userId, role: 'player' },
+    ).token;
+  });
+  afterAll(async () => {
+    await ctx.server?.close();
+    await redis.cleanup();
+    await drop?.();
+  });
+  return ctx;
 }

@@ -1,49 +1,21 @@
-import { issueAccessToken } from '@playloop/core';
-import {
-  createTestDatabase,
-  createTestRedisPrefix,
-  type TestDatabase,
-} from '@playloop/core/testing';
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, nextEvent, type ClientOptions } from '../../test/clients.js';
-import { insertTestUser, realtimeTestEnv, TEST_JWT_SECRET } from '../../test/env.js';
-import { startInProcessRealtime, type InProcessRealtime } from '../../test/in-process.js';
+import { useRealtimeWithPlayer } from '../../test/in-process.js';
 import type { RealtimeSocket } from '../types.js';
 import { broadcastFrame, sendPersonalFrames } from './frame-broadcast.js';
 
 // Real socket.io-client instances against a real server: a malformed frame would make the client
 // drop the connection, a reordered one would show in the order of arrival.
 describe('broadcastFrame: one pre-built frame to every socket of a room', () => {
-  let db: TestDatabase;
-  const redis = createTestRedisPrefix();
-  let server: InProcessRealtime;
-  let token: string;
+  const ctx = useRealtimeWithPlayer();
   const opened: Socket[] = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startInProcessRealtime(
-      realtimeTestEnv({ databaseUrl: db.url, redisUrl: redis.url, redisPrefix: redis.prefix }),
-    );
-    const userId = await insertTestUser(db.url);
-    token = issueAccessToken(
-      { secret: TEST_JWT_SECRET, issuer: 'playloop', audience: 'playloop', ttlSeconds: 900 },
-      { id: userId, role: 'player' },
-    ).token;
-  });
 
   afterEach(() => {
     for (const socket of opened.splice(0)) socket.close();
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await redis.cleanup();
-    await db?.drop();
-  });
-
-  const io = () => server.realtime.io;
+  const io = () => ctx.server.realtime.io;
   const serverSide = (client: Socket): RealtimeSocket => {
     const socket = io()
       .of('/')
@@ -53,7 +25,7 @@ describe('broadcastFrame: one pre-built frame to every socket of a room', () => 
   };
 
   async function joined(room: string, opts: ClientOptions = {}): Promise<Socket> {
-    const client = await connectClient(server.url, { auth: { token }, ...opts });
+    const client = await connectClient(ctx.server.url, { auth: { token: ctx.token }, ...opts });
     opened.push(client);
     void serverSide(client).join(room);
     return client;

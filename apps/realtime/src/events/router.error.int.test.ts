@@ -1,54 +1,22 @@
-import { issueAccessToken } from '@playloop/core';
-import {
-  createTestDatabase,
-  createTestRedisPrefix,
-  type TestDatabase,
-} from '@playloop/core/testing';
 import type { AckResult } from '@playloop/shared';
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, nextEvent } from '../../test/clients.js';
-import { insertTestUser, realtimeTestEnv, TEST_JWT_SECRET } from '../../test/env.js';
-import {
-  metricValue,
-  startInProcessRealtime,
-  type InProcessRealtime,
-} from '../../test/in-process.js';
+import { metricValue, useRealtimeWithPlayer } from '../../test/in-process.js';
 
 type Ack = AckResult<unknown>;
 
 /** Default limits (20 events/s, burst 40, 5 strikes, 16 KiB payloads): the production behaviour. */
 describe('event router: validation, unknown events, rate limits, abuse', () => {
-  let db: TestDatabase;
-  const redis = createTestRedisPrefix();
-  let server: InProcessRealtime;
-  let token: string;
+  const ctx = useRealtimeWithPlayer();
   const opened: Socket[] = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await startInProcessRealtime(
-      realtimeTestEnv({ databaseUrl: db.url, redisUrl: redis.url, redisPrefix: redis.prefix }),
-    );
-    const userId = await insertTestUser(db.url);
-    token = issueAccessToken(
-      { secret: TEST_JWT_SECRET, issuer: 'playloop', audience: 'playloop', ttlSeconds: 900 },
-      { id: userId, role: 'player' },
-    ).token;
-  });
 
   afterEach(() => {
     for (const socket of opened.splice(0)) socket.close();
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await redis.cleanup();
-    await db?.drop();
-  });
-
   async function client(): Promise<Socket> {
-    const socket = await connectClient(server.url, { auth: { token } });
+    const socket = await connectClient(ctx.server.url, { auth: { token: ctx.token } });
     opened.push(socket);
     return socket;
   }
@@ -85,7 +53,7 @@ describe('event router: validation, unknown events, rate limits, abuse', () => {
 
   it('answers an unknown event with UNKNOWN_EVENT and does not mint a metric series for its name', async () => {
     const socket = await client();
-    const before = await metricValue(server.realtime, 'playloop_realtime_events_total', {
+    const before = await metricValue(ctx.server.realtime, 'playloop_realtime_events_total', {
       event: '(unknown)',
       outcome: 'unknown_event',
     });
@@ -94,13 +62,13 @@ describe('event router: validation, unknown events, rate limits, abuse', () => {
       error: { code: 'UNKNOWN_EVENT', message: 'Unknown event.' },
     });
     expect(
-      await metricValue(server.realtime, 'playloop_realtime_events_total', {
+      await metricValue(ctx.server.realtime, 'playloop_realtime_events_total', {
         event: '(unknown)',
         outcome: 'unknown_event',
       }),
     ).toBe(before + 1);
     expect(
-      await metricValue(server.realtime, 'playloop_realtime_events_total', {
+      await metricValue(ctx.server.realtime, 'playloop_realtime_events_total', {
         event: 'wallet:grant-myself-points',
       }),
     ).toBe(0);
@@ -140,7 +108,7 @@ describe('event router: validation, unknown events, rate limits, abuse', () => {
     const bystander = await client();
     const flooder = await client();
     const abuseBefore = await metricValue(
-      server.realtime,
+      ctx.server.realtime,
       'playloop_realtime_abuse_disconnects_total',
     );
     const disconnected = nextEvent<string>(flooder, 'disconnect');
@@ -156,9 +124,9 @@ describe('event router: validation, unknown events, rate limits, abuse', () => {
     expect(ok).toBeLessThan(195);
     expect(limited).toBe(5);
     expect(acks).toHaveLength(ok + limited);
-    expect(await metricValue(server.realtime, 'playloop_realtime_abuse_disconnects_total')).toBe(
-      abuseBefore + 1,
-    );
+    expect(
+      await metricValue(ctx.server.realtime, 'playloop_realtime_abuse_disconnects_total'),
+    ).toBe(abuseBefore + 1);
     expect((await send(bystander, 'conn:ping', { sentAt: 1 })).ok).toBe(true);
   });
 
@@ -170,7 +138,7 @@ describe('event router: validation, unknown events, rate limits, abuse', () => {
 
     const fresh = await client();
     expect((await send(fresh, 'conn:ping', { sentAt: 3 })).ok).toBe(true);
-    const health = await fetch(`${server.url}/healthz`);
+    const health = await fetch(`${ctx.server.url}/healthz`);
     expect(health.status).toBe(200);
   });
 });
