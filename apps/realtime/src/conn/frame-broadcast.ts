@@ -100,6 +100,10 @@ function eachInRoom(
 // Socket.IO "event" (2) and the JSON array [event, payload]. Quiz payloads are plain JSON.
 const wireText = (event: string, payload: unknown) => `42${JSON.stringify([event, payload])}`;
 
+/** The fallback: Socket.IO's own per-socket emit (its typed signature cannot take a generic event). */
+const emitTo = (socket: RealtimeSocket, event: string, payload: unknown) =>
+  (socket.emit as (ev: string, data: unknown) => boolean)(event, payload);
+
 /**
  * Sends one event with one payload to every socket of this pod in `room`, for the broadcasts
  * where thousands of players wait for the same bytes at the same moment (a quiz question).
@@ -120,9 +124,12 @@ export function broadcastFrame<E extends keyof ServerToClientEvents>(
 ): FrameBroadcastResult {
   if (!io.of('/').adapter.rooms.get(room)?.size) return { direct: 0, queued: 0 };
   const frame = textFrame(wireText(event, payload));
-  const emit = (socket: RealtimeSocket) =>
-    (socket.emit as (ev: string, data: unknown) => boolean)(event, payload);
-  return eachInRoom(io, room, (sender) => sender.sendFrame([frame]), emit);
+  return eachInRoom(
+    io,
+    room,
+    (sender) => sender.sendFrame([frame]),
+    (socket) => emitTo(socket, event, payload),
+  );
 }
 
 /**
@@ -150,17 +157,11 @@ export function sendPersonalFrames<
   const key = `${separator}${JSON.stringify(field)}:`;
   // An undefined field is sent as null on both paths (JSON would drop the key on one of them).
   const own = (socket: RealtimeSocket): unknown => valueFor(socket) ?? null;
-  const emit = (socket: RealtimeSocket) =>
-    (socket.emit as (ev: string, data: unknown) => boolean)(event, {
-      ...shared,
-      [field]: own(socket),
-    });
   return eachInRoom(
     io,
     room,
-    (sender, socket) => {
-      sender.sendFrame([textFrame(`${open}${key}${JSON.stringify(own(socket))}}]`)]);
-    },
-    emit,
+    (sender, socket) =>
+      sender.sendFrame([textFrame(`${open}${key}${JSON.stringify(own(socket))}}]`)]),
+    (socket) => emitTo(socket, event, { ...shared, [field]: own(socket) }),
   );
 }
